@@ -1,0 +1,525 @@
+//! The command line: `check`, `extract`, `rules`, `explain`, `init`.
+
+use crate::check::{self, RunOptions};
+use crate::config::{self, Config};
+use crate::diagnostic::Severity;
+use crate::error::Error;
+use crate::report::{self, FileReport, OutputFormat, Report, Summary};
+use crate::rules::{self, RULES};
+use crate::source::{Format, Lang};
+use crate::walk::{self, Input};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "factlint",
+    version,
+    about = "Checks the numbers, dates and names of editorial drafts for contradictions"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint files and folders (recursive, honours .gitignore); `-` reads stdin.
+    Check(CheckArgs),
+    /// Print the claims found, as JSON.
+    Extract(ExtractArgs),
+    /// List the rules with their id, default severity and summary.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// A rule id, e.g. part-exceeds-whole.
+        id: String,
+    },
+    /// Write a commented factlint.toml in the current folder (never overwrites one).
+    Init,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CommonArgs {
+    /// Files and folders to read; `-` is stdin. Default: the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Language of the drafts (default: front matter, then config, then detection).
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    pub lang: LangArg,
+    /// Publication date for drafts whose front matter has none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub pub_date: Option<NaiveDate>,
+    /// Use this configuration file instead of looking for factlint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Name to report for stdin input (also picks its format by extension).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Read JSON lines {"id","text","lang"?,"pub_date"?} from stdin; write one JSON line per input line.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// Exit 1 when a finding at or above this severity is found.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Colour in the human format: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output format (json only for now).
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+    pub format: ExtractFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Auto,
+    Fr,
+    En,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("invalid date {s:?}; expected YYYY-MM-DD"))
+}
+
+impl LangArg {
+    fn lang(self) -> Option<Lang> {
+        match self {
+            LangArg::Auto => None,
+            LangArg::Fr => Some(Lang::Fr),
+            LangArg::En => Some(Lang::En),
+        }
+    }
+}
+
+/// Prints an error to stderr as `factlint: …`, with its cause chain.
+pub fn print_error(e: &dyn std::error::Error) {
+    let mut stderr = io::stderr().lock();
+    let _ = write!(stderr, "factlint: {e}");
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !e.to_string().contains(&text) {
+            let _ = write!(stderr, ": {text}");
+        }
+        source = s.source();
+    }
+    let _ = writeln!(stderr);
+}
+
+/// Runs the command; the exit code is settled once, here.
+pub fn main(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Extract(args) => run_extract(args),
+        Command::Rules => list_rules(),
+        Command::Explain { id } => explain(&id),
+        Command::Init => init(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            print_error(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &Error) -> bool {
+    matches!(e, Error::Write { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+}
+
+fn stdout_error(source: io::Error) -> Error {
+    Error::Write { path: PathBuf::from("<stdout>"), source }
+}
+
+/// Configuration per folder, loaded once each; `--config` wins for every file.
+struct Configs {
+    explicit: Option<Config>,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: HashMap<PathBuf, Config>,
+    default: Config,
+}
+
+impl Configs {
+    fn new(explicit: Option<&Path>) -> Result<Configs, Error> {
+        let explicit = explicit.map(Config::load).transpose()?;
+        Ok(Configs { explicit, by_dir: HashMap::new(), loaded: HashMap::new(), default: Config::default() })
+    }
+
+    fn for_dir(&mut self, dir: &Path) -> Result<&Config, Error> {
+        if let Some(c) = &self.explicit {
+            return Ok(c);
+        }
+        let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let found = self.by_dir.entry(abs.clone()).or_insert_with(|| config::discover(&abs)).clone();
+        match found {
+            None => Ok(&self.default),
+            Some(path) => {
+                if !self.loaded.contains_key(&path) {
+                    let c = Config::load(&path)?;
+                    self.loaded.insert(path.clone(), c);
+                }
+                Ok(self.loaded.get(&path).unwrap_or(&self.default))
+            }
+        }
+    }
+
+    fn for_file(&mut self, path: &Path) -> Result<&Config, Error> {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        self.for_dir(dir)
+    }
+}
+
+/// One unit of work: a draft's name, text and configuration.
+struct Job {
+    path: String,
+    format: Format,
+    src: String,
+    config: Config,
+}
+
+/// Reads every input; errors are printed and counted, the rest returned in order.
+fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Result<Vec<Job>, Error> {
+    let paths = if common.paths.is_empty() { vec![PathBuf::from(".")] } else { common.paths.clone() };
+    let mut jobs = Vec::new();
+    for input in walk::inputs(&paths) {
+        match input {
+            Input::Failed(e) => {
+                print_error(&e);
+                *failed += 1;
+            }
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                io::stdin()
+                    .lock()
+                    .read_to_end(&mut bytes)
+                    .map_err(|source| Error::Read { path: "<stdin>".into(), source })?;
+                let name = common.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string());
+                let config = configs.for_dir(Path::new("."))?.clone();
+                match check::decode(Path::new(&name), bytes) {
+                    Ok(src) => jobs.push(Job { format: Format::from_path(Path::new(&name)), path: name, src, config }),
+                    Err(e) => {
+                        print_error(&e);
+                        *failed += 1;
+                    }
+                }
+            }
+            Input::File { path, explicit } => {
+                let config = configs.for_file(&path)?.clone();
+                if !explicit && !config.selects(&path) {
+                    continue;
+                }
+                let bytes = match std::fs::read(&path) {
+                    Ok(b) => b,
+                    Err(source) => {
+                        print_error(&Error::Read { path: path.clone(), source });
+                        *failed += 1;
+                        continue;
+                    }
+                };
+                if !explicit
+                    && check::looks_binary(&bytes)
+                    && !bytes.starts_with(&[0xFF, 0xFE])
+                    && !bytes.starts_with(&[0xFE, 0xFF])
+                {
+                    continue; // a binary file met while walking a folder is not a draft
+                }
+                match check::decode(&path, bytes) {
+                    Ok(src) => jobs.push(Job { format: Format::from_path(&path), path: display(&path), src, config }),
+                    Err(e) => {
+                        print_error(&e);
+                        *failed += 1;
+                    }
+                }
+            }
+        }
+    }
+    Ok(jobs)
+}
+
+fn display(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+fn run_options(common: &CommonArgs) -> RunOptions {
+    RunOptions { lang: common.lang.lang(), pub_date: common.pub_date }
+}
+
+fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Error> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        if n == 0 {
+            return Err(Error::Usage("--threads must be at least 1".into()));
+        }
+        b = b.num_threads(n);
+    }
+    b.build().map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
+    let mut configs = Configs::new(args.common.config.as_deref())?;
+    if args.common.jsonl {
+        return check_jsonl(&args, &mut configs);
+    }
+    let mut failed = 0;
+    let jobs = gather(&args.common, &mut configs, &mut failed)?;
+    let run = run_options(&args.common);
+    let pool = pool(args.common.threads)?;
+    let files: Vec<FileReport> = pool.install(|| {
+        use rayon::prelude::*;
+        jobs.into_par_iter()
+            .map(|job| {
+                let checked = check::check_text(&job.src, job.format, &job.config, &run);
+                for w in &checked.doc.warnings {
+                    eprintln!("factlint: {}: {w}", job.path);
+                }
+                let diagnostics = checked.diagnostics;
+                drop(checked.doc);
+                FileReport::new(job.path, job.src, diagnostics)
+            })
+            .collect()
+    });
+    let mut summary = Summary { files: files.len(), ..Summary::default() };
+    for f in &files {
+        for d in &f.diagnostics {
+            summary.add(d);
+        }
+    }
+    let report = Report { files, summary };
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    report::render(args.format, &report, &mut out, color).map_err(stdout_error)?;
+    out.flush().map_err(stdout_error)?;
+    Ok(exit_code(
+        failed,
+        &report.files.iter().flat_map(|f| &f.diagnostics).map(|d| d.severity).collect::<Vec<_>>(),
+        args.fail_on,
+    ))
+}
+
+fn exit_code(failed: usize, severities: &[Severity], fail_on: FailOn) -> ExitCode {
+    if failed > 0 {
+        return ExitCode::from(2);
+    }
+    match fail_on.threshold() {
+        Some(t) if severities.iter().any(|s| *s >= t) => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// One `--jsonl` input line.
+#[derive(serde::Deserialize)]
+struct JsonlIn {
+    id: Value,
+    text: String,
+    lang: Option<String>,
+    pub_date: Option<String>,
+}
+
+fn parse_jsonl_line(line: &str, run: &RunOptions) -> Result<(Value, String, RunOptions), (Value, String)> {
+    let input: JsonlIn = serde_json::from_str(line).map_err(|e| {
+        let id = serde_json::from_str::<Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or(Value::Null);
+        (id, format!("invalid input line: {e}"))
+    })?;
+    let mut opts = run.clone();
+    if let Some(l) = &input.lang {
+        opts.lang = Some(Lang::parse(l).ok_or_else(|| (input.id.clone(), format!("unknown lang {l:?}")))?);
+    }
+    if let Some(d) = &input.pub_date {
+        opts.pub_date = Some(parse_date(d).map_err(|e| (input.id.clone(), e))?);
+    }
+    Ok((input.id, input.text, opts))
+}
+
+fn check_jsonl(args: &CheckArgs, configs: &mut Configs) -> Result<ExitCode, Error> {
+    let config = configs.for_dir(Path::new("."))?.clone();
+    let run = run_options(&args.common);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut failed = 0;
+    let mut severities = Vec::new();
+    for (n, line) in io::stdin().lock().lines().enumerate() {
+        let line = line.map_err(|source| Error::Read { path: format!("<stdin> line {}", n + 1).into(), source })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value = match parse_jsonl_line(&line, &run) {
+            Ok((id, text, opts)) => {
+                let checked = check::check_text(&text, Format::Markdown, &config, &opts);
+                let path = match &id {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                let diagnostics = checked.diagnostics;
+                severities.extend(diagnostics.iter().map(|d| d.severity));
+                let file = FileReport::new(path, text.clone(), diagnostics);
+                let ds: Vec<Value> = file.diagnostics.iter().map(|d| report::json::diagnostic(&file, d)).collect();
+                json!({"id": id, "diagnostics": ds})
+            }
+            Err((id, message)) => {
+                failed += 1;
+                eprintln!("factlint: <stdin> line {}: {message}", n + 1);
+                json!({"id": id, "error": message, "diagnostics": []})
+            }
+        };
+        serde_json::to_writer(&mut out, &value).map_err(|e| stdout_error(e.into()))?;
+        writeln!(out).map_err(stdout_error)?;
+    }
+    out.flush().map_err(stdout_error)?;
+    Ok(exit_code(failed, &severities, args.fail_on))
+}
+
+/// The claims of one document as `extract` prints them.
+fn claims_json(checked: &check::Checked<'_>) -> Vec<Value> {
+    checked
+        .claims
+        .items
+        .iter()
+        .map(|c| {
+            let mut obj = serde_json::Map::new();
+            obj.insert("kind".into(), json!(c.kind.name()));
+            obj.insert("start".into(), json!(c.span.start));
+            obj.insert("end".into(), json!(c.span.end));
+            obj.insert("text".into(), json!(checked.doc.text(c.span)));
+            c.kind.json_fields(&mut obj);
+            Value::Object(obj)
+        })
+        .collect()
+}
+
+fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
+    let mut configs = Configs::new(args.common.config.as_deref())?;
+    let run = run_options(&args.common);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if args.common.jsonl {
+        let config = configs.for_dir(Path::new("."))?.clone();
+        let mut failed = 0;
+        for (n, line) in io::stdin().lock().lines().enumerate() {
+            let line = line.map_err(|source| Error::Read { path: format!("<stdin> line {}", n + 1).into(), source })?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let value = match parse_jsonl_line(&line, &run) {
+                Ok((id, text, opts)) => {
+                    let checked = check::check_text(&text, Format::Markdown, &config, &opts);
+                    json!({"id": id, "lang": checked.doc.lang.code(), "claims": claims_json(&checked)})
+                }
+                Err((id, message)) => {
+                    failed += 1;
+                    eprintln!("factlint: <stdin> line {}: {message}", n + 1);
+                    json!({"id": id, "error": message, "claims": []})
+                }
+            };
+            serde_json::to_writer(&mut out, &value).map_err(|e| stdout_error(e.into()))?;
+            writeln!(out).map_err(stdout_error)?;
+        }
+        out.flush().map_err(stdout_error)?;
+        return Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS });
+    }
+    let mut failed = 0;
+    let jobs = gather(&args.common, &mut configs, &mut failed)?;
+    let mut files = Vec::new();
+    for job in &jobs {
+        let checked = check::check_text(&job.src, job.format, &job.config, &run);
+        files.push(json!({
+            "path": job.path,
+            "lang": checked.doc.lang.code(),
+            "pub_date": checked.doc.pub_date.map(|d| d.to_string()),
+            "claims": claims_json(&checked),
+        }));
+    }
+    serde_json::to_writer_pretty(&mut out, &json!({"version": 1, "files": files}))
+        .map_err(|e| stdout_error(e.into()))?;
+    writeln!(out).map_err(stdout_error)?;
+    out.flush().map_err(stdout_error)?;
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn list_rules() -> Result<ExitCode, Error> {
+    let mut out = io::stdout().lock();
+    let width = RULES.iter().map(|r| r.meta().id.len()).max().unwrap_or(0);
+    for r in RULES {
+        let m = r.meta();
+        writeln!(out, "{:width$}  {:7}  {}", m.id, m.default_severity.as_str(), m.summary).map_err(stdout_error)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(id: &str) -> Result<ExitCode, Error> {
+    let Some(rule) = rules::find(id) else {
+        let ids: Vec<&str> = RULES.iter().map(|r| r.meta().id).collect();
+        let hint = config::nearest(id, &ids).map(|n| format!("; did you mean \"{n}\"?")).unwrap_or_default();
+        return Err(Error::Usage(format!("unknown rule {id:?}{hint} (`factlint rules` lists them)")));
+    };
+    let m = rule.meta();
+    let mut out = io::stdout().lock();
+    writeln!(out, "# {} ({})\n\nFlags {}.\n", m.id, m.default_severity.as_str(), m.summary).map_err(stdout_error)?;
+    let docs: String = m.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");
+    writeln!(out, "{}", docs.trim()).map_err(stdout_error)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init() -> Result<ExitCode, Error> {
+    let path = Path::new(config::FILE_NAME);
+    crate::fsutil::write_new(path, config::INIT_TEMPLATE.as_bytes())?;
+    println!("wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}

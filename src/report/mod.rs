@@ -1,0 +1,83 @@
+//! One report model, many renderers. Only the renderers know their output formats; `json.rs` alone
+//! knows the JSON contract of DESIGN.md.
+
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod markdown;
+pub mod sarif;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::{LineIndex, Position, Span};
+use std::io::{self, Write};
+
+/// The findings of one file, with what is needed to place them.
+pub struct FileReport {
+    /// The path as the user gave or the walk found it ("-" paths become "<stdin>").
+    pub path: String,
+    /// The file's text; kept only when there are findings to show.
+    pub src: String,
+    pub lines: LineIndex,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn new(path: String, src: String, diagnostics: Vec<Diagnostic>) -> FileReport {
+        let src = if diagnostics.is_empty() { String::new() } else { src };
+        let lines = LineIndex::new(&src);
+        FileReport { path, src, lines, diagnostics }
+    }
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.src, offset)
+    }
+    pub fn text(&self, span: Span) -> &str {
+        span.text(&self.src).unwrap_or("")
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, d: &Diagnostic) {
+        match d.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+    pub fn findings(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}
+
+/// A run's result: files in a stable order (path, then offset within each file).
+pub struct Report {
+    pub files: Vec<FileReport>,
+    pub summary: Summary,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Markdown,
+}
+
+/// Writes `report` in `format`. `color` only affects the human format.
+pub fn render(format: OutputFormat, report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    match format {
+        OutputFormat::Human => human::render(report, out, color),
+        OutputFormat::Json => json::render(report, out),
+        OutputFormat::Sarif => sarif::render(report, out),
+        OutputFormat::Github => github::render(report, out),
+        OutputFormat::Markdown => markdown::render(report, out),
+    }
+}
