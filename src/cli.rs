@@ -159,8 +159,27 @@ pub fn print_error(e: &dyn std::error::Error) {
     let _ = writeln!(stderr);
 }
 
+/// Runs `f` on one input; a panic (a bug) becomes a message naming the input, not a crash of
+/// the whole run.
+fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Option<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(v) => Some(v),
+        Err(payload) => {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            eprintln!("factlint: {what}: internal error, skipped (please report this bug): {msg}");
+            None
+        }
+    }
+}
+
 /// Runs the command; the exit code is settled once, here.
 pub fn main(cli: Cli) -> ExitCode {
+    // Panics are reported per input by `guarded`; the default hook's backtrace is noise.
+    std::panic::set_hook(Box::new(|_| {}));
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Extract(args) => run_extract(args),
@@ -320,20 +339,23 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
     let jobs = gather(&args.common, &mut configs, &mut failed)?;
     let run = run_options(&args.common);
     let pool = pool(args.common.threads)?;
-    let files: Vec<FileReport> = pool.install(|| {
+    let results: Vec<Option<FileReport>> = pool.install(|| {
         use rayon::prelude::*;
         jobs.into_par_iter()
             .map(|job| {
-                let checked = check::check_text(&job.src, job.format, &job.config, &run);
-                for w in &checked.doc.warnings {
-                    eprintln!("factlint: {}: {w}", job.path);
-                }
-                let diagnostics = checked.diagnostics;
-                drop(checked.doc);
-                FileReport::new(job.path, job.src, diagnostics)
+                let diagnostics = guarded(&job.path, || {
+                    let checked = check::check_text(&job.src, job.format, &job.config, &run);
+                    for w in &checked.doc.warnings {
+                        eprintln!("factlint: {}: {w}", job.path);
+                    }
+                    checked.diagnostics
+                })?;
+                Some(FileReport::new(job.path, job.src, diagnostics))
             })
             .collect()
     });
+    failed += results.iter().filter(|r| r.is_none()).count();
+    let files: Vec<FileReport> = results.into_iter().flatten().collect();
     let mut summary = Summary { files: files.len(), ..Summary::default() };
     for f in &files {
         for d in &f.diagnostics {
@@ -403,12 +425,19 @@ fn check_jsonl(args: &CheckArgs, configs: &mut Configs) -> Result<ExitCode, Erro
         }
         let value = match parse_jsonl_line(&line, &run) {
             Ok((id, text, opts)) => {
-                let checked = check::check_text(&text, Format::Markdown, &config, &opts);
                 let path = match &id {
                     Value::String(s) => s.clone(),
                     other => other.to_string(),
                 };
-                let diagnostics = checked.diagnostics;
+                let Some(diagnostics) =
+                    guarded(&path, || check::check_text(&text, Format::Markdown, &config, &opts).diagnostics)
+                else {
+                    failed += 1;
+                    let value = json!({"id": id, "error": "internal error", "diagnostics": []});
+                    serde_json::to_writer(&mut out, &value).map_err(|e| stdout_error(e.into()))?;
+                    writeln!(out).map_err(stdout_error)?;
+                    continue;
+                };
                 severities.extend(diagnostics.iter().map(|d| d.severity));
                 let file = FileReport::new(path, text.clone(), diagnostics);
                 let ds: Vec<Value> = file.diagnostics.iter().map(|d| report::json::diagnostic(&file, d)).collect();
@@ -459,8 +488,17 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
             }
             let value = match parse_jsonl_line(&line, &run) {
                 Ok((id, text, opts)) => {
-                    let checked = check::check_text(&text, Format::Markdown, &config, &opts);
-                    json!({"id": id, "lang": checked.doc.lang.code(), "claims": claims_json(&checked)})
+                    let claims = guarded(&id.to_string(), || {
+                        let checked = check::check_text(&text, Format::Markdown, &config, &opts);
+                        (checked.doc.lang.code(), claims_json(&checked))
+                    });
+                    match claims {
+                        Some((lang, claims)) => json!({"id": id, "lang": lang, "claims": claims}),
+                        None => {
+                            failed += 1;
+                            json!({"id": id, "error": "internal error", "claims": []})
+                        }
+                    }
                 }
                 Err((id, message)) => {
                     failed += 1;
@@ -478,13 +516,19 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let jobs = gather(&args.common, &mut configs, &mut failed)?;
     let mut files = Vec::new();
     for job in &jobs {
-        let checked = check::check_text(&job.src, job.format, &job.config, &run);
-        files.push(json!({
-            "path": job.path,
-            "lang": checked.doc.lang.code(),
-            "pub_date": checked.doc.pub_date.map(|d| d.to_string()),
-            "claims": claims_json(&checked),
-        }));
+        let file = guarded(&job.path, || {
+            let checked = check::check_text(&job.src, job.format, &job.config, &run);
+            json!({
+                "path": job.path,
+                "lang": checked.doc.lang.code(),
+                "pub_date": checked.doc.pub_date.map(|d| d.to_string()),
+                "claims": claims_json(&checked),
+            })
+        });
+        match file {
+            Some(f) => files.push(f),
+            None => failed += 1,
+        }
     }
     serde_json::to_writer_pretty(&mut out, &json!({"version": 1, "files": files}))
         .map_err(|e| stdout_error(e.into()))?;

@@ -16,7 +16,8 @@ pub fn sentences(text: &str, _lang: Lang) -> Vec<(usize, usize)> {
         if !matches!(next, None | Some(b' ' | b'\n' | b'"' | b')')) {
             continue;
         }
-        let word_start = text[..i].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |p| p + 1);
+        let word_start =
+            text[..i].char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(p, c)| p + c.len_utf8());
         let word = &text[word_start..i];
         if c == '.' && is_abbreviation(word) {
             continue;
