@@ -27,35 +27,47 @@ impl Style {
     }
 }
 
-/// Prints the source line of `span` with `marker` under it.
-fn snippet(
-    out: &mut dyn Write,
-    file: &FileReport,
+/// A span to underline: `^` for the primary span, `-` for evidence, with its label.
+struct Mark<'a> {
     span: Span,
-    marker: char,
-    label: &str,
-    st: &Style,
-) -> io::Result<()> {
-    let pos = file.position(span.start);
-    let line = file.lines.line_span(&file.src, pos.line - 1);
-    let text = file.text(line);
-    let gutter = pos.line.to_string();
-    let pad = " ".repeat(gutter.len());
-    writeln!(out, "{pad} {}", st.paint("1;34", "|"))?;
-    writeln!(out, "{} {} {}", st.paint("1;34", &gutter), st.paint("1;34", "|"), text.replace('\t', " "))?;
-    let before = pos.column - 1;
-    let end = span.end.min(line.end).max(span.start);
-    let width = file.text(Span::new(span.start, end)).chars().count().max(1);
-    let marks: String = std::iter::repeat_n(marker, width).collect();
-    let code = if marker == '^' { "1;31" } else { "1;34" };
-    let label = if label.is_empty() { String::new() } else { format!(" {label}") };
-    writeln!(
-        out,
-        "{pad} {} {}{}",
-        st.paint("1;34", "|"),
-        " ".repeat(before),
-        st.paint(code, &format!("{marks}{label}"))
-    )
+    primary: bool,
+    label: &'a str,
+}
+
+/// Prints the source lines of `marks` once each, in order, with the marks under them.
+fn snippet(out: &mut dyn Write, file: &FileReport, marks: &[Mark<'_>], st: &Style) -> io::Result<()> {
+    let mut lines: Vec<usize> = marks.iter().map(|m| file.position(m.span.start).line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let width = lines.last().map_or(1, |l| l.to_string().len());
+    let bar = st.paint("1;34", "|");
+    writeln!(out, "{:width$} {bar}", "")?;
+    let mut previous: Option<usize> = None;
+    for &line in &lines {
+        if previous.is_some_and(|p| line > p + 1) {
+            writeln!(out, "{}", st.paint("1;34", "..."))?;
+        }
+        previous = Some(line);
+        let line_span = file.lines.line_span(&file.src, line - 1);
+        let text = file.text(line_span).replace('\t', " ");
+        writeln!(out, "{} {bar} {text}", st.paint("1;34", &format!("{line:>width$}")))?;
+        for m in marks.iter().filter(|m| file.position(m.span.start).line == line) {
+            let column = file.position(m.span.start).column;
+            let end = m.span.end.min(line_span.end).max(m.span.start);
+            let len = file.text(Span::new(m.span.start, end)).chars().count().max(1);
+            let (c, code) = if m.primary { ('^', "1;31") } else { ('-', "1;34") };
+            let underline: String = std::iter::repeat_n(c, len).collect();
+            let label = if m.label.is_empty() { String::new() } else { format!(" {}", m.label) };
+            writeln!(
+                out,
+                "{:width$} {bar} {}{}",
+                "",
+                " ".repeat(column - 1),
+                st.paint(code, &format!("{underline}{label}"))
+            )?;
+        }
+    }
+    Ok(())
 }
 
 pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<()> {
@@ -71,14 +83,9 @@ pub fn render(report: &Report, out: &mut dyn Write, color: bool) -> io::Result<(
                 d.rule,
                 st.paint("1", &d.message)
             )?;
-            snippet(out, file, d.span, '^', "", &st)?;
-            for r in &d.related {
-                let rp = file.position(r.span.start);
-                if rp.line != pos.line {
-                    writeln!(out, "{} {}:{}:{}", st.paint("1;34", "  -->"), file.path, rp.line, rp.column)?;
-                }
-                snippet(out, file, r.span, '-', &r.message, &st)?;
-            }
+            let mut marks = vec![Mark { span: d.span, primary: true, label: "" }];
+            marks.extend(d.related.iter().map(|r| Mark { span: r.span, primary: false, label: &r.message }));
+            snippet(out, file, &marks, &st)?;
             if let Some(help) = &d.help {
                 writeln!(out, "  {} {help}", st.paint("1;32", "= help:"))?;
             }

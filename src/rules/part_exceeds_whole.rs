@@ -55,7 +55,7 @@ impl Rule for PartExceedsWhole {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for &PartWhole { part, whole, connector } in &cx.claims.part_wholes {
+        for &PartWhole { part, whole, .. } in &cx.claims.part_wholes {
             let (Some(p), Some(w)) = (cx.claim(part), cx.claim(whole)) else { continue };
             let (Some(pv), Some(wv)) = (value(p), value(w)) else { continue };
             if pv <= wv {
@@ -63,7 +63,7 @@ impl Rule for PartExceedsWhole {
             }
             let text = message(cx.text(p.span), pv, cx.text(w.span), wv);
             let d = cx
-                .diagnostic(self, p.span.cover(connector).cover(w.span), text)
+                .diagnostic(self, p.span, text)
                 .related(w.span, "the whole")
                 .help("check both figures: a part cannot be larger than its whole");
             out.push(d);

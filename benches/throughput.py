@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""End-to-end throughput of `factlint check` (and `extract`) on generated French and English prose.
+
+Usage: python3 benches/throughput.py [--mb 8] [--files 400] [--runs 5] [--bin target/release/factlint]
+
+Generates a deterministic corpus of the project's own sentence templates (numbers, dates,
+percentages, money, names, part/whole frames at news-copy density) under target/bench-corpus/,
+then times `factlint check --format json DIR > /dev/null` at 1 and 2 threads (best and median of
+--runs), `factlint extract`, and `rg -c '[0-9]'` over the same files as a floor when ripgrep is
+installed. Prints MB/s. Build first: cargo build --release."""
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+FR_FIRST = ["Claire", "Julien", "Sophie", "Karim", "Hélène", "Thomas", "Nadia", "Louis", "Amélie", "Yannick"]
+FR_LAST = ["Moreau", "Lefèvre", "Benali", "Garnier", "Rousseau", "Perrin", "Fontaine", "Chevalier", "Marchand", "Girard"]
+EN_FIRST = ["Margaret", "David", "Aisha", "Robert", "Linda", "Carlos", "Emily", "James", "Priya", "Owen"]
+EN_LAST = ["Hartley", "Okafor", "Brennan", "Castillo", "Whitmore", "Nakamura", "Fletcher", "Doyle", "Sutton", "Reyes"]
+FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+FR_NOUNS = ["députés", "salariés", "communes", "électeurs", "habitants", "entreprises", "élèves", "logements"]
+EN_NOUNS = ["employees", "voters", "schools", "residents", "companies", "students", "homes", "delegates"]
+
+FR_TEMPLATES = [
+    "Selon {name}, {n} {noun} ont été recensés le {d} {month} {y}, contre {m} un an plus tôt.",
+    "Le conseil a adopté le texte par {a} voix sur {b}, après un débat de {h} heures.",
+    "Environ {p} % des {noun} interrogés se disent satisfaits, soit {q} points de plus qu'en {y}.",
+    "Le budget atteint {n} millions d'euros, dont {p} % consacrés à l'investissement.",
+    "{name} a rappelé que la réforme, annoncée en {month} {y}, devait entrer en vigueur deux ans plus tard.",
+    "La réunion du {d} {month} a rassemblé près de {n} {noun} venus de {k} régions.",
+    "Les travaux, estimés à {n} 000 euros, doivent durer entre {a} et {b} mois.",
+    "Dans un entretien, {name} a expliqué que la décision ne relevait pas de sa compétence.",
+    "Le chantier a pris du retard : il devait s'achever avant la fin de l'année.",
+]
+EN_TEMPLATES = [
+    "According to {name}, {n} {noun} were counted on {month} {d}, {y}, up from {m} a year earlier.",
+    "The council approved the plan by {a} votes to {c}, after a debate of {h} hours.",
+    "About {p}% of the {noun} surveyed said they were satisfied, {q} points more than in {y}.",
+    "The budget reaches ${n} million, of which {p}% goes to investment.",
+    "{name} said the reform, announced in {month} {y}, would take effect two years later.",
+    "The meeting on {month} {d} brought together nearly {n} {noun} from {k} regions.",
+    "The works, estimated at ${n},000, are expected to last between {a} and {b} months.",
+    "In an interview, {name} explained that the decision was not hers to make.",
+    "The project is behind schedule: it was due to be finished before the end of the year.",
+]
+
+
+def sentence(rng, lang):
+    t = rng.choice(FR_TEMPLATES if lang == "fr" else EN_TEMPLATES)
+    first, last = (FR_FIRST, FR_LAST) if lang == "fr" else (EN_FIRST, EN_LAST)
+    a = rng.randint(2, 60)
+    return t.format(
+        name=f"{rng.choice(first)} {rng.choice(last)}", n=rng.randint(2, 900), m=rng.randint(2, 900),
+        noun=rng.choice(FR_NOUNS if lang == "fr" else EN_NOUNS), d=rng.randint(1, 28),
+        month=rng.choice(FR_MONTHS if lang == "fr" else EN_MONTHS), y=rng.randint(1990, 2025),
+        a=a, b=a + rng.randint(1, 40), c=rng.randint(0, a), h=rng.randint(2, 30), p=rng.randint(1, 99),
+        q=rng.randint(1, 9), k=rng.randint(2, 12))
+
+
+def generate(out_dir, total_bytes, files):
+    rng = random.Random(42)
+    shutil.rmtree(out_dir, ignore_errors=True)
+    os.makedirs(out_dir)
+    per_file = max(1, total_bytes // files)
+    written = 0
+    for i in range(files):
+        lang = "fr" if i % 2 == 0 else "en"
+        parts = [f"---\ntitle: bench {i}\ndate: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}\nlang: {lang}\n---\n"]
+        size = len(parts[0])
+        while size < per_file:
+            para = " ".join(sentence(rng, lang) for _ in range(rng.randint(3, 6))) + "\n\n"
+            parts.append(para)
+            size += len(para.encode())
+        text = "".join(parts)
+        with open(os.path.join(out_dir, f"draft-{i:05d}.md"), "w", encoding="utf-8") as f:
+            f.write(text)
+        written += len(text.encode())
+    return written
+
+
+def timed(cmd, runs):
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        times.append(time.perf_counter() - t)
+        if p.returncode not in (0, 1):
+            sys.exit(f"{' '.join(cmd)} failed ({p.returncode}): {p.stderr.decode()[:500]}")
+    return min(times), statistics.median(times)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=8)
+    ap.add_argument("--files", type=int, default=400)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "factlint"))
+    args = ap.parse_args()
+    if not os.path.exists(args.bin):
+        sys.exit(f"{args.bin} not found: run cargo build --release first")
+    corpus = os.path.join(ROOT, "target", "bench-corpus")
+    size = generate(corpus, int(args.mb * 1e6), args.files)
+    mb = size / 1e6
+    print(f"corpus: {args.files} files, {mb:.1f} MB of generated French and English prose")
+    print(f"{'command':40} {'best s':>8} {'median s':>9} {'MB/s (median)':>14}")
+    rows = [
+        ("check --format json, 1 thread", [args.bin, "check", "--format", "json", "--threads", "1", corpus]),
+        ("check --format json, 2 threads", [args.bin, "check", "--format", "json", "--threads", "2", corpus]),
+        ("extract, 1 file at a time", [args.bin, "extract", "--threads", "1", corpus]),
+    ]
+    if shutil.which("rg"):
+        rows.append(("rg -c '[0-9]' (floor)", ["rg", "-c", "[0-9]", corpus]))
+    for name, cmd in rows:
+        best, med = timed(cmd, args.runs)
+        print(f"{name:40} {best:8.3f} {med:9.3f} {mb / med:14.1f}")
+
+
+if __name__ == "__main__":
+    main()
