@@ -180,9 +180,9 @@ impl Rule for NameVariant {
         let mut keys: Vec<&String> = buckets.keys().collect();
         keys.sort();
         for key in keys {
-            let Some(bucket) = buckets.get(key) else { continue };
-            for (a, &(fa, j)) in bucket.iter().enumerate() {
-                for &(fb, _) in bucket.iter().skip(a + 1) {
+            let Some(bucket) = buckets.get(key).filter(|b| b.len() >= 2) else { continue };
+            for (fa, fb, j) in near_pairs(&forms, bucket) {
+                {
                     let (Some(x), Some(y)) = (forms.get(fa), forms.get(fb)) else { continue };
                     let (Some(wx), Some(wy)) = (x.words.get(j), y.words.get(j)) else { continue };
                     if !close(wx, wy) || same_group(wx, wy) {
@@ -220,9 +220,10 @@ impl Rule for NameVariant {
         }
         for (fi, f) in forms.iter().enumerate() {
             let [w] = f.words.as_slice() else { continue };
-            // A title introduces someone else: "Prince Ching" beside "Li Hung Chang".
+            // A title may introduce someone else ("Prince Ching" beside "Li Hung Chang"): a titled
+            // surname is flagged only for a keyboard slip, a doubled or swapped letter.
             let titled = f.mentions.iter().any(|m| name_of(m).is_some_and(|n| n.titled));
-            if exact_surnames.contains(w) || flagged.contains(&fi) || titled {
+            if exact_surnames.contains(w) || flagged.contains(&fi) {
                 continue;
             }
             let folded = fold(w);
@@ -234,6 +235,9 @@ impl Rule for NameVariant {
                 .filter(|(_, s)| close(w, s) && !same_group(w, s))
                 .max_by_key(|(g, s)| (support.get(s).copied().unwrap_or(0), std::cmp::Reverse(*g)));
             let Some((g, s)) = best else { continue };
+            if titled && !slip(w, s) {
+                continue;
+            }
             let (sl, sw) = (support.get(w).copied().unwrap_or(0), support.get(s).copied().unwrap_or(0));
             let backed_lone = backed(f);
             if !backed_lone && (sl == 1 || sl < sw) && flagged.insert(fi) {
@@ -342,6 +346,50 @@ fn mixed_spellings(rule: &NameVariant, cx: &Context<'_>, lists: &[(&NameList, bo
     }
 }
 
+/// The pairs of a bucket whose differing words are one edit apart: "Jean X" forms share a
+/// bucket for every X, so they meet through a deletion index, not pair by pair.
+fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (bi, &(f, j)) in bucket.iter().enumerate() {
+        let Some(w) = forms.get(f).and_then(|f| f.words.get(j)) else { continue };
+        let folded = fold(w);
+        for key in std::iter::once(folded.clone()).chain(crate::extract::name::deletions(&folded)) {
+            index.entry(key).or_default().push(bi);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for ids in index.values() {
+        for (a, &x) in ids.iter().enumerate() {
+            pairs.extend(ids.iter().skip(a + 1).filter(|&&y| y != x).map(|&y| (x.min(y), x.max(y))));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let (&(fa, j), &(fb, _)) = (bucket.get(a)?, bucket.get(b)?);
+            Some((fa, fb, j))
+        })
+        .collect()
+}
+
+/// One word is the other with a letter doubled or two letters swapped: "Hollandde", "Macorn".
+fn slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (fold(a).chars().collect(), fold(b).chars().collect());
+    let (long, short) = if a.len() > b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() == short.len() + 1 {
+        // Remove one letter of a doubled pair from the longer word.
+        return (1..long.len()).any(|i| {
+            long.get(i) == long.get(i - 1)
+                && long.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, c)| c).eq(short.iter())
+        });
+    }
+    let diff: Vec<usize> = (0..a.len().min(b.len())).filter(|&i| a.get(i) != b.get(i)).collect();
+    a.len() == b.len()
+        && matches!(diff.as_slice(), [i, j] if *j == i + 1 && a.get(*i) == b.get(*j) && a.get(*j) == b.get(*i))
+}
+
 /// The form with its `j`-th word replaced.
 fn replace_word(f: &Form<'_>, j: usize, right: &str) -> String {
     let mut words = f.name.words();
@@ -356,5 +404,21 @@ fn with_fix(cx: &Context<'_>, d: Diagnostic, span: Span, written: &str, right: &
         d.fix(span, right)
     } else {
         d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_slips_from_other_names() {
+        for (a, b) in [("Hollandde", "Hollande"), ("Macorn", "Macron"), ("Trmup", "Trump"), ("Philippe", "Phillippe")] {
+            assert!(slip(a, b) && slip(b, a), "{a} {b}");
+        }
+        for (a, b) in [("Ching", "Chang"), ("Macon", "Macron"), ("Trump", "Trump"), ("Marine", "Marion")] {
+            assert!(!slip(a, b), "{a} {b}");
+        }
+        assert!(accent_on_capital("Eric", "Éric") && !accent_on_capital("Stephane", "Stéphane"));
     }
 }
