@@ -81,6 +81,12 @@ pub struct CheckArgs {
     /// Colour in the human format: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Apply safe fixes in place (atomic write); the report then shows what remains.
+    #[arg(long, conflicts_with_all = ["diff", "jsonl"])]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff instead of the report; nothing is written.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub diff: bool,
 }
 
 #[derive(Args, Debug)]
@@ -246,6 +252,8 @@ impl Configs {
 /// One unit of work: a draft's name, text and configuration.
 struct Job {
     path: String,
+    /// The file to write fixes to (`None` for stdin).
+    file: Option<PathBuf>,
     format: Format,
     src: String,
     config: Config,
@@ -270,7 +278,13 @@ fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Res
                 let name = common.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string());
                 let config = configs.for_dir(Path::new("."))?.clone();
                 match check::decode(Path::new(&name), bytes) {
-                    Ok(src) => jobs.push(Job { format: Format::from_path(Path::new(&name)), path: name, src, config }),
+                    Ok(src) => jobs.push(Job {
+                        format: Format::from_path(Path::new(&name)),
+                        path: name,
+                        file: None,
+                        src,
+                        config,
+                    }),
                     Err(e) => {
                         print_error(&e);
                         *failed += 1;
@@ -298,7 +312,13 @@ fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Res
                     continue; // a binary file met while walking a folder is not a draft
                 }
                 match check::decode(&path, bytes) {
-                    Ok(src) => jobs.push(Job { format: Format::from_path(&path), path: display(&path), src, config }),
+                    Ok(src) => jobs.push(Job {
+                        format: Format::from_path(&path),
+                        path: display(&path),
+                        file: Some(path.clone()),
+                        src,
+                        config,
+                    }),
                     Err(e) => {
                         print_error(&e);
                         *failed += 1;
@@ -335,27 +355,55 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
     if args.common.jsonl {
         return check_jsonl(&args, &mut configs);
     }
+    if args.fix && args.common.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage("--fix cannot write to standard input; use --diff to see the fixes".into()));
+    }
     let mut failed = 0;
     let jobs = gather(&args.common, &mut configs, &mut failed)?;
     let run = run_options(&args.common);
     let pool = pool(args.common.threads)?;
-    let results: Vec<Option<FileReport>> = pool.install(|| {
+    let outcomes: Vec<(FileReport, String, Option<Error>)> = pool.install(|| {
         use rayon::prelude::*;
         jobs.into_par_iter()
             .map(|job| {
-                let diagnostics = guarded(&job.path, || {
-                    let checked = check::check_text(&job.src, job.format, &job.config, &run);
-                    for w in &checked.doc.warnings {
-                        eprintln!("factlint: {}: {w}", job.path);
+                let checked = check::check_text(&job.src, job.format, &job.config, &run);
+                for w in &checked.doc.warnings {
+                    eprintln!("factlint: {}: {w}", job.path);
+                }
+                let diagnostics = checked.diagnostics;
+                drop(checked.doc);
+                if !(args.fix || args.diff) || !diagnostics.iter().any(|d| !d.fixes.is_empty()) {
+                    return (FileReport::new(job.path, job.src, diagnostics), String::new(), None);
+                }
+                let fixed = crate::fix::fix_text(&job.src, job.format, &job.config, &run);
+                if args.diff {
+                    let diff = crate::fix::unified_diff(&job.path, &job.src, &fixed.text);
+                    return (FileReport::new(job.path, job.src, diagnostics), diff, None);
+                }
+                let written = match &job.file {
+                    Some(file) if fixed.text != job.src => crate::fix::write_back(file, &job.src, &fixed.text),
+                    _ => return (FileReport::new(job.path, job.src, diagnostics), String::new(), None),
+                };
+                match written {
+                    Ok(()) => {
+                        eprintln!("factlint: {}: fixed {} {}", job.path, fixed.fixed, plural(fixed.fixed, "finding"));
+                        (FileReport::new(job.path, fixed.text, fixed.remaining), String::new(), None)
                     }
-                    checked.diagnostics
-                })?;
-                Some(FileReport::new(job.path, job.src, diagnostics))
+                    Err(e) => (FileReport::new(job.path, job.src, diagnostics), String::new(), Some(e)),
+                }
             })
             .collect()
     });
-    failed += results.iter().filter(|r| r.is_none()).count();
-    let files: Vec<FileReport> = results.into_iter().flatten().collect();
+    let mut files = Vec::with_capacity(outcomes.len());
+    let mut diffs = String::new();
+    for (file, diff, error) in outcomes {
+        if let Some(e) = error {
+            print_error(&e);
+            failed += 1;
+        }
+        diffs.push_str(&diff);
+        files.push(file);
+    }
     let mut summary = Summary { files: files.len(), ..Summary::default() };
     for f in &files {
         for d in &f.diagnostics {
@@ -369,13 +417,25 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
         ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    report::render(args.format, &report, &mut out, color).map_err(stdout_error)?;
+    if args.diff {
+        out.write_all(diffs.as_bytes()).map_err(stdout_error)?;
+    } else {
+        report::render(args.format, &report, &mut out, color).map_err(stdout_error)?;
+    }
     out.flush().map_err(stdout_error)?;
     Ok(exit_code(
         failed,
         &report.files.iter().flat_map(|f| &f.diagnostics).map(|d| d.severity).collect::<Vec<_>>(),
         args.fail_on,
     ))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
 }
 
 fn exit_code(failed: usize, severities: &[Severity], fail_on: FailOn) -> ExitCode {

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod facts;
+pub mod fix;
 pub mod fsutil;
 pub mod report;
 #[macro_use]

@@ -9,6 +9,7 @@ pub mod date;
 pub mod frames;
 pub mod lexicon;
 pub mod name;
+pub mod name_list;
 pub mod number;
 pub mod prefilter;
 
@@ -166,6 +167,7 @@ pub fn extract(doc: &Document<'_>, options: &ExtractOptions) -> Claims {
     let lex = Lexicon::get(doc.lang);
     let mut claims = Claims::default();
     let mut candidates = Vec::new();
+    let mut names = name::Seen::default();
     for (run_index, run) in doc.runs.iter().enumerate() {
         candidates.clear();
         lex.prefilter.candidates(&run.text, &mut candidates);
@@ -174,7 +176,7 @@ pub fn extract(doc: &Document<'_>, options: &ExtractOptions) -> Claims {
         date::scan(&cx, &mut claims.items);
         let temporal_end = claims.items.len();
         number::scan(&cx, first, &mut claims.items);
-        name::scan(&cx, first, &mut claims.items);
+        name::scan(&cx, first, &mut claims.items, &mut names);
         claims.items[first..].sort_by_key(|c| (c.local.0, c.local.1));
         let _ = temporal_end;
         frames::scan(&cx, first, &mut claims);

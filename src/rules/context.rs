@@ -1,6 +1,6 @@
 //! What a rule sees: the document, its claims, and the settings in force.
 
-use crate::config::RuleSettings;
+use crate::config::{Names, RuleSettings};
 use crate::diagnostic::Diagnostic;
 use crate::extract::{Claim, Claims};
 use crate::rules::{Rule, RuleMeta};
@@ -11,6 +11,8 @@ pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub claims: &'a Claims,
     pub settings: &'a RuleSettings,
+    /// The user's `[names]` (people and accepted variants), for `name-variant`.
+    pub names: &'a Names,
 }
 
 impl<'a> Context<'a> {

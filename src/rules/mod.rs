@@ -21,6 +21,7 @@ macro_rules! declare_rule {
 }
 
 pub mod context;
+pub mod name_variant;
 pub mod part_exceeds_whole;
 
 pub use context::Context;
@@ -46,7 +47,7 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, sorted by id (tests/meta.rs checks).
-pub static RULES: &[&dyn Rule] = &[&part_exceeds_whole::PartExceedsWhole];
+pub static RULES: &[&dyn Rule] = &[&name_variant::NameVariant, &part_exceeds_whole::PartExceedsWhole];
 
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
@@ -70,6 +71,9 @@ pub const KNOWN_IDS: &[&str] = &[
 ];
 
 /// Runs the enabled rules over one document; findings sorted by (span, rule), duplicates merged.
+///
+/// A finding at its rule's default severity takes the configured one; a finding the rule itself
+/// lowered (an `info` of a `warning` rule) stays that low, or lower if so configured.
 pub fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in RULES {
@@ -78,7 +82,7 @@ pub fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
         let start = out.len();
         rule.check(cx, &mut out);
         for d in &mut out[start..] {
-            d.severity = severity;
+            d.severity = if d.severity < meta.default_severity { d.severity.min(severity) } else { severity };
         }
     }
     out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
