@@ -1,8 +1,8 @@
 //! The run builder shared by the Markdown, HTML and plain-text readers: it copies prose out of
 //! the original file piece by piece, so that every byte of a run's text maps back to the file,
 //! and it cuts out what a reader cannot see as markup but is still not prose: bare URLs
-//! ("https://…", "www.…", which GFM autolinks and pulldown-cmark leaves as text) and line breaks
-//! (read as one space, so that "1\n000" is the number "1 000").
+//! ("https://…", "www.…") and e-mail addresses, which GFM autolinks and pulldown-cmark leaves as
+//! text, and line breaks (read as one space, so that "1\n000" is the number "1 000").
 
 use super::{ProseRun, PLACEHOLDER};
 
@@ -124,8 +124,8 @@ impl<'s> Builder<'s> {
     }
 }
 
-/// The first bare URL of `src[from..end]` as a file range: "http://", "https://" (any case) or
-/// "www." at the start of a word, followed by a letter or digit, up to the next space, `<`, `>`,
+/// The first bare URL or e-mail address of `src[from..end]` as a file range: "http://",
+/// "https://" (any case) or "www." at the start of a word, followed by a letter or digit, up to the next space, `<`, `>`,
 /// `|`, quote or guillemet, less trailing punctuation and unbalanced closing brackets (the GFM
 /// extended-autolink rules). The end may lie beyond `end` (a URL split across markup events),
 /// never beyond the line.
@@ -133,8 +133,14 @@ pub(super) fn find_url(src: &str, from: usize, end: usize) -> Option<(usize, usi
     let bytes = src.as_bytes();
     let mut at = from;
     while at < end {
-        let i = at + memchr::memchr2(b':', b'.', bytes.get(at..end)?)?;
+        let i = at + memchr::memchr3(b':', b'.', b'@', bytes.get(at..end)?)?;
         at = i + 1;
+        if bytes.get(i) == Some(&b'@') {
+            if let Some(email) = email(src, from, i) {
+                return Some(email);
+            }
+            continue;
+        }
         let start = if bytes.get(i) == Some(&b':') {
             if bytes.get(i + 1..i + 3) != Some(b"//") {
                 continue;
@@ -170,6 +176,30 @@ pub(super) fn find_url(src: &str, from: usize, end: usize) -> Option<(usize, usi
         }
     }
     None
+}
+
+// EMAIL := LOCAL "@" DOMAIN ; LOCAL := (ALNUM | "." | "_" | "+" | "-"){1,64} ; DOMAIN := LABEL ("." LABEL)+
+/// The e-mail address around the `@` at `at` (GFM autolinks those too), not starting before
+/// `from`.
+fn email(src: &str, from: usize, at: usize) -> Option<(usize, usize)> {
+    let bytes = src.as_bytes();
+    let local = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-');
+    let before = bytes.get(from..at)?;
+    let len = before.iter().rev().take(65).take_while(|b| local(b)).count();
+    let start = at - len;
+    if len == 0 || len > 64 || src.get(..start).and_then(|b| b.chars().next_back()).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let domain = bytes.get(at + 1..)?;
+    let mut len = domain.iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_')).count();
+    while len > 0 && domain.get(len - 1) == Some(&b'.') {
+        len -= 1;
+    }
+    let domain = domain.get(..len)?;
+    let valid = domain.first().is_some_and(u8::is_ascii_alphanumeric)
+        && domain.last().is_some_and(u8::is_ascii_alphanumeric)
+        && domain.contains(&b'.');
+    valid.then_some((start, at + 1 + len))
 }
 
 /// Where a URL starting at `start` stops: at a space, a line break or a character that cannot
@@ -246,6 +276,8 @@ mod tests {
             ("https://a.b https://c.d", vec!["https://a.b", "https://c.d"]),
             ("www.x.fr/?a=1&amp; b", vec!["www.x.fr/?a=1"]),
             ("www.x.fr/a;b; c", vec!["www.x.fr/a;b"]),
+            ("écrire à jean.dupont+2024@ville.example.fr.", vec!["jean.dupont+2024@ville.example.fr"]),
+            ("(contact: a_b@c.d)", vec!["a_b@c.d"]),
         ] {
             assert_eq!(urls(src), want, "{src:?}");
         }
@@ -260,6 +292,12 @@ mod tests {
             "le site.fr",
             "a:b",
             "xhttps://a.b",
+            "@AFP",
+            "a@b",
+            "a@b.",
+            "a@-b.c",
+            "é@b.fr",
+            "3 @ 5.2",
         ] {
             assert!(urls(no).is_empty(), "{no:?}: {:?}", urls(no));
         }

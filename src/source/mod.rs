@@ -258,4 +258,27 @@ mod tests {
         assert_eq!(run.span(3, 5).text(src), Some("cd"));
         assert_eq!(run.span(1, 4).text(src), Some("b&amp;c"));
     }
+
+    #[test]
+    fn finds_the_sentence_of_an_offset() {
+        let mut run = ProseRun::default();
+        run.push_exact("Un.  Deux. Trois", 0);
+        run.sentences = segment::sentences(&run.text, Lang::Fr);
+        assert_eq!(run.sentences, vec![(0, 3), (5, 10), (11, 16)]);
+        for (at, want) in [(0, (0, 3)), (2, (0, 3)), (4, (0, 3)), (5, (5, 10)), (12, (11, 16)), (99, (11, 16))] {
+            assert_eq!(run.sentence_of(at), want, "{at}");
+        }
+        assert_eq!(ProseRun::default().sentence_of(0), (0, 0));
+    }
+
+    #[test]
+    fn reads_each_format() {
+        let opts = ReadOptions::default();
+        let html = Document::read("<html lang=fr><p>Le <b>budget</b> : 5&nbsp;M€.</p>", Format::Html, &opts);
+        assert_eq!((html.lang, html.runs.len(), html.runs[0].text.as_str()), (Lang::Fr, 1, "Le budget : 5\u{a0}M€."));
+        let md = Document::read("---\nlang: en\n---\nLe `code`.", Format::Markdown, &opts);
+        assert_eq!((md.lang, md.runs[0].text.as_str()), (Lang::En, "Le \u{2063}."));
+        let text = Document::read("Le `code`.", Format::Text, &opts);
+        assert_eq!(text.runs[0].text, "Le `code`.");
+    }
 }
