@@ -45,6 +45,13 @@ fn ends_with_scale(lex: &Compiled, text: &str, end: usize) -> bool {
     matches!(lex.word_at(w), Some((_, Word::Card(1000..) | Word::ApproxCount(_) | Word::Mult(_))))
 }
 
+fn noun_after(lex: &Compiled, text: &str, pos: usize) -> bool {
+    let Some(rest) = text.get(pos..) else { return false };
+    let s = one_space(rest);
+    let w = rest.get(s..).map_or("", |r| r.get(..word(r)).unwrap_or_default());
+    s > 0 && w.starts_with(char::is_lowercase) && !Compiled::is_in(&lex.stop_words, w)
+}
+
 /// The singular of `w`, lowercase.
 pub fn singular(lex: &Compiled, w: &str) -> String {
     let lower = w.to_lowercase();
@@ -120,7 +127,8 @@ pub fn after(lex: &Compiled, text: &str, end: usize, value: f64) -> Option<(usiz
     }
     pos += w1_len;
     let mut key = singular(lex, w1);
-    if Compiled::is_in(&lex.anaphoric, w1) {
+    // "les 270 nécessaires": the adjective stands alone; "les 10 derniers jours" has its noun.
+    if Compiled::is_in(&lex.anaphoric, w1) && !noun_after(lex, text, pos) {
         return Some((start, pos, key, true));
     }
     let mut words = 1;

@@ -33,6 +33,9 @@ pub struct NumberLexicon {
     /// clearly counts.
     #[serde(default)]
     pub article_one: Vec<String>,
+    /// "un"/"une" alone is a pronoun that counts ("il en reste un"); "a" alone never is.
+    #[serde(default)]
+    pub lone_article_counts: bool,
     /// The decimal mark of the language: "," (French: "3,5"; "1.000" groups thousands) or ".".
     #[serde(default)]
     pub decimal_mark: String,
@@ -183,9 +186,24 @@ impl NumberLexicon {
                 words.push(format!("{numeral}{suffix}"));
             }
         }
-        // Multi-word entries ("quatre vingt") are written with a space; a hyphenated form in the
-        // text still starts with the first word, which is a trigger of its own.
-        words.retain(|w| !w.contains(' ') || w.split(' ').next().is_some_and(|f| !f.is_empty()));
+        // English tens glued to a unit: "twentyfifth", "fortysecond".
+        let tens = self.cardinals.iter().filter(|(w, v)| (20..100).contains(v) && !w.contains(' '));
+        let units: Vec<&String> = self
+            .cardinals
+            .iter()
+            .chain(&self.ordinals)
+            .filter(|(w, v)| (1..10).contains(v) && !w.contains(' '))
+            .map(|(w, _)| w)
+            .collect();
+        if !self.adjectives_agree {
+            for (t, _) in tens {
+                words.extend(units.iter().map(|u| format!("{t}{u}")));
+            }
+        }
+        // The prefilter ignores ASCII case only: "deuxieme" and "zero" are written without their
+        // accents often enough to be triggers too.
+        let folded: Vec<String> = words.iter().map(|w| w.chars().map(quantity::fold).collect()).collect();
+        words.extend(folded);
         words
     }
 

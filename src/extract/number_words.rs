@@ -70,7 +70,6 @@ impl State {
     fn unit_for_half(&self) -> f64 {
         match self.last {
             Last::Scale(s) => s,
-            Last::Hundred => 100.0,
             _ => 1.0,
         }
     }
@@ -112,7 +111,12 @@ fn add_cardinal(st: &mut State, v: u64, fr_tens: bool) -> Option<()> {
                     return None;
                 }
             }
-            let g = if st.group == 0.0 { 1.0 } else { st.group };
+            // "three thousand millions": the scale applies to what was read; a bare scale is one.
+            let g = match (st.group, st.total) {
+                (g, _) if g != 0.0 => g,
+                (_, t) if t != 0.0 => 0.0,
+                _ => 1.0,
+            };
             if vf > st.max_scale {
                 st.total = (st.total + g) * vf;
                 st.max_scale = vf;
@@ -185,7 +189,8 @@ pub fn parse(lex: &Compiled, i: &str) -> Option<WordNumber> {
             }
             Word::Frac(d) => {
                 let numerator = if st.words == 0 { 1.0 } else { st.value() };
-                if st.words == 0 && !lex.lone_fraction_ok(word_text) {
+                let scaled = scale_after(lex, i, pos + len, true).is_some() || dozen_after(lex, i, pos + len).is_some();
+                if st.words == 0 && !lex.lone_fraction_ok(word_text) && !scaled {
                     break;
                 }
                 let mut value = numerator / d as f64;
@@ -193,7 +198,9 @@ pub fn parse(lex: &Compiled, i: &str) -> Option<WordNumber> {
                 st.end = pos + len;
                 st.article_only = false;
                 // "half a million", "quarter million", "un demi-million"
-                if let Some((slen, scale)) = scale_after(lex, i, pos + len, true) {
+                if let Some((slen, scale)) =
+                    scale_after(lex, i, pos + len, true).or_else(|| dozen_after(lex, i, pos + len))
+                {
                     value *= scale;
                     st.end = pos + len + slen;
                     st.words += 1;
@@ -232,6 +239,10 @@ pub fn parse(lex: &Compiled, i: &str) -> Option<WordNumber> {
         }
         st.words += 1;
         st.end = pos + len;
+        // "et demi", "and a half", "and three quarters" end the number; they are added below.
+        if half_at(lex, i, st.end).is_some() || and_fraction(lex, i, st.end).is_some() {
+            break;
+        }
         // SEP [AND SEP] WORD
         let Some(sep) = word_sep(i.get(st.end..).unwrap_or_default()) else { break };
         let mut after = st.end + sep;
@@ -270,6 +281,10 @@ pub fn parse(lex: &Compiled, i: &str) -> Option<WordNumber> {
                 end += slen;
                 scale = Some(s);
             }
+        } else if let Some((fl, frac)) = and_fraction(lex, i, end) {
+            // "cinq et un quart", "five billion and three quarters"
+            value += frac * st.unit_for_half();
+            end += fl;
         } else if let Some((dl, frac)) = decimal_after(lex, i, end) {
             // "deux cent virgule trois", "two point two million"
             value += frac;
@@ -328,6 +343,9 @@ fn ordinal_end(st: &State, v: f64, plural: bool) -> Option<(f64, WordKind)> {
     let prefix = st.value();
     let compound = match st.last {
         Last::Tens(_) if v < 10.0 => Some(prefix + v),
+        // "soixante-dixième", "quatre-vingt-dix-septième", "dix-septième"
+        Last::Tens(60 | 80) if (10.0..20.0).contains(&v) => Some(prefix + v),
+        Last::Teen(10) if v < 10.0 => Some(prefix + v),
         Last::Hundred | Last::Scale(_) if v < 100.0 => Some(prefix + v),
         _ if v >= 100.0 && st.group < 1000.0 => Some(if prefix == 0.0 { v } else { prefix * v }),
         _ => None,
@@ -342,9 +360,20 @@ fn ordinal_end(st: &State, v: f64, plural: bool) -> Option<(f64, WordKind)> {
         Some(c) if st.lead_article => Some((1.0 / c, WordKind::Fraction)),
         // "vingt-cinquièmes" without a numerator: not read.
         Some(_) => None,
-        None if v >= 2.0 && prefix > 0.0 => Some((prefix / v, WordKind::Fraction)),
+        None if v >= 3.0 && prefix > 0.0 => Some((prefix / v, WordKind::Fraction)),
         None => None,
     }
+}
+
+/// SEP AND SEP FRACTION ("et trois quarts", "and a fourth"): bytes read and the fraction.
+fn and_fraction(lex: &Compiled, i: &str, end: usize) -> Option<(usize, f64)> {
+    let rest = i.get(end..)?;
+    let sep = word_sep(rest)?;
+    let al = lex.and_word_at(rest.get(sep..)?)?;
+    let sep2 = word_sep(rest.get(sep + al..)?)?;
+    let at = sep + al + sep2;
+    let w = parse(lex, rest.get(at..)?)?;
+    (w.kind == WordKind::Fraction && w.value < 1.0).then_some((at + w.len, w.value))
 }
 
 /// SEP HALF ("et demi", "and a half"): bytes read.
@@ -353,6 +382,24 @@ fn half_at(lex: &Compiled, i: &str, end: usize) -> Option<usize> {
     let sep = word_sep(rest)?;
     let l = lex.half_after_at(rest.get(sep..)?)?;
     Some(sep + l)
+}
+
+/// SEP ["a"] MULTIPLIER: "half a dozen". Bytes read and the multiplier.
+fn dozen_after(lex: &Compiled, i: &str, end: usize) -> Option<(usize, f64)> {
+    let rest = i.get(end..)?;
+    let sep = word_sep(rest)?;
+    let r = rest.get(sep..)?;
+    let (art, r) = match lex.article_one_at(r) {
+        Some(a) => {
+            let s2 = word_sep(r.get(a..)?)?;
+            (a + s2, r.get(a + s2..)?)
+        }
+        None => (0, r),
+    };
+    match lex.word_at(r)? {
+        (l, Word::Mult(m)) => Some((sep + art + l, m as f64)),
+        _ => None,
+    }
 }
 
 /// SEP SCALE: a cardinal of 1000 and up (or 100 when `hundred`): bytes read and scale.

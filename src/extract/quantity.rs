@@ -204,6 +204,7 @@ pub struct Compiled {
     pub decimal_comma: bool,
     /// Adjectives agree with their noun (French).
     pub agreement: bool,
+    lone_article_counts: bool,
     words: Vec<(String, Word)>,
     tens: Vec<(String, u64)>,
     small: Vec<(String, Word)>,
@@ -281,6 +282,7 @@ impl Compiled {
         Compiled {
             decimal_comma: lex.decimal_mark == ",",
             agreement: lex.adjectives_agree,
+            lone_article_counts: lex.lone_article_counts,
             words,
             tens,
             small,
@@ -513,6 +515,13 @@ fn after_proper_noun(lex: &Compiled, text: &str, at: usize) -> bool {
 
 /// Identifiers that a digit candidate may open or belong to: bytes to skip to, if any.
 fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
+    // Inside a URL the source reader left in the prose: "?q=30%25".
+    let token_start = text.get(..at)?.rfind(is_space).map_or(0, |i| i + 1);
+    let token_end = text.get(at..)?.find(is_space).map_or(text.len(), |i| at + i);
+    let token = text.get(token_start..token_end)?;
+    if token.contains("://") || token.starts_with("www.") {
+        return Some(token_end);
+    }
     let prev = char_before(text, at);
     let prev2 = prev.and_then(|p| char_before(text, at - p.len_utf8()));
     // "COVID-19", "SCP-173", "A-4"; "^12", "#3", "[12]"
@@ -524,6 +533,11 @@ fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
         return Some(chain_end(text, at));
     }
     if let Some((_, w)) = word_before(text, at) {
+        // "l'article 49.3": the label after its elided article.
+        let w = w
+            .rfind(['\'', '’'])
+            .and_then(|i| w.get(i + w[i..].chars().next().map_or(1, char::len_utf8)..))
+            .unwrap_or(w);
         if Compiled::is_in(&lex.labels, w) {
             return Some(chain_end(text, at));
         }
@@ -531,7 +545,7 @@ fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
     if after_proper_noun(lex, text, at) {
         return Some(chain_end(text, at));
     }
-    phone_or_dotted(text, at)
+    None
 }
 
 /// "01 23 45 67 89", "+33 6 12 34 56 78", "555-123-4567", "192.168.1.2", "2024-11-05": a run
@@ -793,7 +807,7 @@ fn bare_words(lex: &Compiled, text: &str, at: usize, tail: &str) -> BareRead {
 /// part/whole connector and a number ("un sur trois").
 fn article_counts(lex: &Compiled, text: &str, end: usize) -> bool {
     if ends_clause(text, end) {
-        return true;
+        return lex.lone_article_counts;
     }
     let Some(rest) = text.get(end..) else { return false };
     let g = gap(rest);
@@ -935,6 +949,9 @@ fn unqualified(lex: &Compiled, text: &str, at: usize) -> Read {
         }
     }
     let b = match bare(lex, text, at) {
+        BareRead::Bare(b) if b.digits => {
+            leading_decimal(lex, text, at, &mut start).map_or(b, |v| Bare { value: v, ..b })
+        }
         BareRead::Bare(b) => b,
         BareRead::Skip(e) => return Read::Skip(e),
         BareRead::Nothing => return Read::Nothing,
@@ -959,7 +976,7 @@ fn unqualified(lex: &Compiled, text: &str, at: usize) -> Read {
         let r = rest.get(g..).unwrap_or_default();
         let time = first(&lex.time_after, r).is_some() && !b.scaled;
         let time_colon = rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
-        let street = first(&lex.streets, r).is_some() && g > 0 && !b.scaled && b.value.fract() == 0.0;
+        let street = g > 0 && !b.scaled && b.value.fract() == 0.0 && street_follows(lex, r);
         if time || time_colon || street {
             return Read::Skip(chain_end(text, at).max(b.end));
         }
@@ -983,6 +1000,44 @@ fn unqualified(lex: &Compiled, text: &str, at: usize) -> Read {
     let (end, approx) = approx_after(lex, text, b.end, approx);
     // "de 10 à 20" is read by range_after from the "de" before; a lone number stays a number.
     Read::Found(Quantity { start, end, value: Value::Number { value, form: b.form, countable }, approx })
+}
+
+/// ".77" in English, ",08" in French: a decimal with no integer part. `start` moves to the mark.
+fn leading_decimal(lex: &Compiled, text: &str, at: usize, start: &mut usize) -> Option<f64> {
+    let mark = if lex.decimal_comma { ',' } else { '.' };
+    if char_before(text, at) != Some(mark) || *start != at {
+        return None;
+    }
+    let before_mark = char_before(text, at - 1);
+    if before_mark.is_some_and(|c| !is_space(c) && c != '(') {
+        return None;
+    }
+    let digits = text.get(at..)?.bytes().take_while(u8::is_ascii_digit).count();
+    let frac: f64 = format!("0.{}", text.get(at..at + digits)?).parse().ok()?;
+    *start = at - 1;
+    Some(frac)
+}
+
+/// "rue de la Paix", "Downing Street": a street word, first or after up to two capitalized names.
+fn street_follows(lex: &Compiled, r: &str) -> bool {
+    let mut rest = r;
+    for _ in 0..3 {
+        if first(&lex.streets, rest).is_some() {
+            return true;
+        }
+        let wl = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word = rest.get(..wl).unwrap_or_default();
+        if word.is_empty() || !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let after = rest.get(wl..).unwrap_or_default();
+        let g = gap(after);
+        if g == 0 {
+            return false;
+        }
+        rest = after.get(g..).unwrap_or_default();
+    }
+    false
 }
 
 fn year_context(lex: &Compiled, text: &str, at: usize) -> bool {
