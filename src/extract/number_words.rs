@@ -188,6 +188,10 @@ pub fn parse(lex: &Compiled, i: &str) -> Option<WordNumber> {
                 break;
             }
             Word::Frac(d) => {
+                if st.max_scale > 0.0 {
+                    // "un million quart" is no number.
+                    break;
+                }
                 let numerator = if st.words == 0 { 1.0 } else { st.value() };
                 let scaled = scale_after(lex, i, pos + len, true).is_some() || dozen_after(lex, i, pos + len).is_some();
                 if st.words == 0 && !lex.lone_fraction_ok(word_text) && !scaled {
@@ -250,7 +254,13 @@ pub fn parse(lex: &Compiled, i: &str) -> Option<WordNumber> {
             let Some(sep2) = word_sep(i.get(after + and_len..).unwrap_or_default()) else { break };
             let cand_at = after + and_len + sep2;
             let Some((l, w)) = lex.word_at(i.get(cand_at..).unwrap_or_default()) else { break };
-            if !and_allowed(&st, w, fr_tens) {
+            // "and a quarter", "and three quarters": a fraction after "and" is never part of
+            // the integer; reading it in would multiply everything before it.
+            let word_text = i.get(cand_at..cand_at + l).unwrap_or_default();
+            if !and_allowed(&st, w, fr_tens)
+                || (!fr_tens && lex.is_article_one(word_text))
+                || fraction_next(lex, i, cand_at + l)
+            {
                 break;
             }
             after = cand_at;
@@ -363,6 +373,13 @@ fn ordinal_end(st: &State, v: f64, plural: bool) -> Option<(f64, WordKind)> {
         None if v >= 3.0 && prefix > 0.0 => Some((prefix / v, WordKind::Fraction)),
         None => None,
     }
+}
+
+/// The word after `end` is a denominator: "three quarters", "two fifths".
+fn fraction_next(lex: &Compiled, i: &str, end: usize) -> bool {
+    let Some(rest) = i.get(end..) else { return false };
+    let Some(sep) = word_sep(rest) else { return false };
+    matches!(rest.get(sep..).and_then(|r| lex.word_at(r)), Some((_, Word::Frac(_) | Word::Ord(_, true))))
 }
 
 /// SEP AND SEP FRACTION ("et trois quarts", "and a fourth"): bytes read and the fraction.

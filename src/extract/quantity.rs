@@ -763,7 +763,11 @@ fn bare_words(lex: &Compiled, text: &str, at: usize, tail: &str) -> BareRead {
         return BareRead::Nothing;
     }
     // "the one", "no one", "chaque un"
-    if w.words == 1 && w.value == 1.0 && before.is_some_and(|b| Compiled::is_in(&lex.not_one_before, b)) {
+    if w.kind == WordKind::Cardinal
+        && w.words == 1
+        && w.value == 1.0
+        && before.is_some_and(|b| Compiled::is_in(&lex.not_one_before, b))
+    {
         return BareRead::Nothing;
     }
     // "un livre neuf": a number word that is also an adjective counts only before a noun.
