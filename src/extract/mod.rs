@@ -5,13 +5,17 @@
 //! "12 février 2022" is a date and not the numbers 12 and 2022; numeric claims skip what a
 //! temporal claim already covers; names come last.
 
+pub mod counted;
 pub mod date;
 pub mod frames;
 pub mod lexicon;
 pub mod name;
 pub mod name_list;
 pub mod number;
+pub mod number_digits;
+pub mod number_words;
 pub mod prefilter;
+pub mod quantity;
 
 use crate::source::Document;
 use crate::span::Span;
@@ -21,7 +25,7 @@ pub use date::{AgeClaim, DateClaim, DurationClaim, OffsetClaim, TimeClaim};
 pub use frames::{ListCount, PartWhole, TotalFrame};
 pub use lexicon::Lexicon;
 pub use name::NameClaim;
-pub use number::{MoneyClaim, NumberClaim, OrdinalClaim, PercentClaim, RangeClaim};
+pub use number::{Counted, Form, MoneyClaim, NumberClaim, OrdinalClaim, PercentClaim, RangeClaim, RangeUnit};
 
 /// How a value is qualified: "environ 70", "plus de 70", "at least 70".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
