@@ -81,6 +81,8 @@ pub struct CheckArgs {
     /// Colour in the human format: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    #[command(flatten)]
+    pub workflow: crate::workflow::WorkflowArgs,
 }
 
 #[derive(Args, Debug)]
@@ -268,7 +270,7 @@ fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Res
                     .read_to_end(&mut bytes)
                     .map_err(|source| Error::Read { path: "<stdin>".into(), source })?;
                 let name = common.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string());
-                let config = configs.for_dir(Path::new("."))?.clone();
+                let config = configs.for_dir(Path::new("."))?.for_path(Path::new(&name));
                 match check::decode(Path::new(&name), bytes) {
                     Ok(src) => jobs.push(Job { format: Format::from_path(Path::new(&name)), path: name, src, config }),
                     Err(e) => {
@@ -278,7 +280,7 @@ fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Res
                 }
             }
             Input::File { path, explicit } => {
-                let config = configs.for_file(&path)?.clone();
+                let config = configs.for_file(&path)?.for_path(&path);
                 if !explicit && !config.selects(&path) {
                     continue;
                 }
@@ -339,6 +341,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
     let jobs = gather(&args.common, &mut configs, &mut failed)?;
     let run = run_options(&args.common);
     let pool = pool(args.common.threads)?;
+    let progress = crate::workflow::progress::Progress::new(jobs.len());
     let results: Vec<Option<FileReport>> = pool.install(|| {
         use rayon::prelude::*;
         jobs.into_par_iter()
@@ -349,13 +352,15 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
                         eprintln!("factlint: {}: {w}", job.path);
                     }
                     checked.diagnostics
-                })?;
-                Some(FileReport::new(job.path, job.src, diagnostics))
+                });
+                progress.tick();
+                Some(FileReport::new(job.path, job.src, diagnostics?))
             })
             .collect()
     });
+    progress.finish();
     failed += results.iter().filter(|r| r.is_none()).count();
-    let files: Vec<FileReport> = results.into_iter().flatten().collect();
+    let files = crate::workflow::apply(&args.workflow, results.into_iter().flatten().collect())?;
     let mut summary = Summary { files: files.len(), ..Summary::default() };
     for f in &files {
         for d in &f.diagnostics {
@@ -548,12 +553,12 @@ fn list_rules() -> Result<ExitCode, Error> {
 }
 
 fn explain(id: &str) -> Result<ExitCode, Error> {
-    let Some(rule) = rules::find(id) else {
+    let meta = rules::find(id).map(|r| r.meta()).or((id == crate::suppress::META.id).then_some(&crate::suppress::META));
+    let Some(m) = meta else {
         let ids: Vec<&str> = RULES.iter().map(|r| r.meta().id).collect();
         let hint = config::nearest(id, &ids).map(|n| format!("; did you mean \"{n}\"?")).unwrap_or_default();
         return Err(Error::Usage(format!("unknown rule {id:?}{hint} (`factlint rules` lists them)")));
     };
-    let m = rule.meta();
     let mut out = io::stdout().lock();
     writeln!(out, "# {} ({})\n\nFlags {}.\n", m.id, m.default_severity.as_str(), m.summary).map_err(stdout_error)?;
     let docs: String = m.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");
