@@ -82,6 +82,6 @@ pub fn check_text<'s>(src: &'s str, format: Format, config: &Config, run: &RunOp
     let doc = read(src, format, config, run);
     let claims = extract::extract(&doc, &extract_options(config));
     let cx = Context { doc: &doc, claims: &claims, settings: &config.rules, names: &config.names };
-    let diagnostics = rules::run(&cx);
+    let diagnostics = crate::suppress::apply(src, format, &config.rules, rules::run(&cx));
     Checked { doc, claims, diagnostics }
 }

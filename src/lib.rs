@@ -18,4 +18,6 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod suppress;
 pub mod walk;
+pub mod workflow;
