@@ -6,7 +6,7 @@ use super::date::{digits, end_of_word, fail, gap, gap0, DateLexicon, PResult};
 use super::Approx;
 use nom::branch::alt;
 use nom::character::complete::char;
-use nom::combinator::{consumed, opt, recognize};
+use nom::combinator::{consumed, not, opt, recognize};
 use nom::sequence::preceded;
 use nom::Parser;
 use serde::Deserialize;
@@ -126,14 +126,18 @@ fn amount_words<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, f64> {
 
 // AMOUNT := DECIMAL | WORDS | "1/2"
 pub fn amount<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, (f64, AmountKind)> {
-    if let Ok((r, _)) = (char('1'), char('/'), char('2'), end_of_word).parse(i) {
+    let half: PResult<'_, _> =
+        (char('1'), char('/'), char('2'), not(nom::character::complete::satisfy(|c: char| c.is_ascii_digit())))
+            .parse(i);
+    if let Ok((r, _)) = half {
         return Ok((r, (0.5, AmountKind::Digits)));
     }
     if let Ok((r, v)) = decimal(i) {
         return Ok((r, (v, AmountKind::Digits)));
     }
     let (r, (text, v)) = consumed(|i| amount_words(lx, i)).parse(i)?;
-    let kind = if v == 1.0 && text.chars().count() <= 3 { AmountKind::Article } else { AmountKind::Words };
+    let article = lx.indefinite.parse(text).is_ok_and(|(rest, _)| rest.is_empty());
+    let kind = if article { AmountKind::Article } else { AmountKind::Words };
     Ok((r, (v, kind)))
 }
 
@@ -198,27 +202,51 @@ pub fn bare<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, Bare> {
     let mut r = r;
     if half.is_some() {
         out.amount += 0.5 * times;
-    } else if let Ok((r2, more)) = compound_tail(lx, out.unit, r) {
-        // "un an et trois mois", "one hour and 45 minutes": in the smaller unit
-        out.amount = out.amount * more.0 + more.1;
-        out.unit = more.2;
-        r = r2;
+    } else {
+        // "un an et trois mois", "2 years 3 months", "1 h 30": in the smallest unit named
+        while let Ok((r2, (factor, v, small))) = compound_tail(lx, out.unit, r) {
+            out.amount = out.amount * factor + v;
+            out.unit = small;
+            r = r2;
+        }
     }
     Ok((r, out))
 }
 
-// TAIL := GAP ("et" | "and" | ",") GAP AMOUNT GAP UNIT, UNIT the next smaller one
+/// How many `small` units one `big` unit is, when that is exact (a year is 12 months, not a
+/// whole number of days).
+fn factor(big: Unit, small: Unit) -> Option<f64> {
+    let mut f = 1.0;
+    let mut u = big;
+    while u != small {
+        let (next, k) = u.smaller()?;
+        f *= k;
+        u = next;
+    }
+    (big != small).then_some(f)
+}
+
+// TAIL := [GAP ("et" | "and") | ","] GAP AMOUNT (GAP UNIT | END, minutes after hours)
+//         the unit smaller than the one before, by an exact factor
 fn compound_tail<'i>(lx: &DateLexicon, first: Unit, i: &'i str) -> PResult<'i, (f64, f64, Unit)> {
-    let (small, factor) = match first.smaller() {
-        Some(s) => s,
-        None => return fail(),
-    };
-    let link = alt((preceded(gap, alt((tag_word("et"), tag_word("and")))), recognize(char(','))));
-    let (r, (_, _, (v, _), _, (u, times))) = (link, gap, |i| amount(lx, i), gap, |i| unit(lx, i)).parse(i)?;
-    if u != small || times != 1.0 {
+    let link = opt(alt((preceded(gap, alt((tag_word("et"), tag_word("and")))), recognize(char(',')))));
+    let (r, (_, _, (v, kind))) = (link, gap, |i| amount(lx, i)).parse(i)?;
+    if kind == AmountKind::Article {
         return fail();
     }
-    Ok((r, (factor, v, small)))
+    if let Ok((r2, (_, (u, times)))) = (gap0, |i| unit(lx, i)).parse(r) {
+        let f = factor(first, u).filter(|_| times == 1.0);
+        return match f {
+            Some(f) => Ok((r2, (f, v, u))),
+            None => fail(),
+        };
+    }
+    // "1 h 30", "one hour thirty": minutes left unnamed, then nothing more
+    let (r, _) = not((gap0, nom::character::complete::satisfy(|c: char| c.is_alphanumeric()))).parse(r)?;
+    if first == Unit::Hour && v < 60.0 && v.fract() == 0.0 {
+        return Ok((r, (60.0, v, Unit::Minute)));
+    }
+    fail()
 }
 
 /// A whole word, any case.
@@ -248,9 +276,16 @@ pub fn duration<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, (DurationRead<'
 /// "un jour" ("someday"), "once a week", "$5 a day" and "trois mandats" do not.
 pub fn plausible(lx: &DateLexicon, before: &str, b: &Bare) -> bool {
     if b.kind == AmountKind::Article {
-        if b.unit == Unit::Day && b.amount == 1.0 {
+        // "un jour" is "someday"; "a second", "une seconde" are ordinals more often than not
+        if (b.unit == Unit::Day || b.unit == Unit::Second) && b.amount == 1.0 {
             return false;
         }
+    }
+    if b.kind != AmountKind::Digits && b.unit == Unit::Day && b.amount == 1.0 && !b.glued {
+        // "one day" is "someday" too
+        return false;
+    }
+    if b.kind == AmountKind::Article {
         let prev = last_word(before);
         let freq = ["once", "twice", "times", "per", "a", "an", "fois", "par", "chaque", "each", "every"];
         if freq.iter().any(|f| prev.eq_ignore_ascii_case(f))
@@ -336,11 +371,14 @@ mod tests {
             ("10-year", 10.0, Unit::Year),
             ("twenty-four hours", 24.0, Unit::Hour),
             ("one hour and 45 minutes", 105.0, Unit::Minute),
+            ("2 years 3 months", 27.0, Unit::Month),
+            ("1 hour thirty", 90.0, Unit::Minute),
+            ("half a day", 0.5, Unit::Day),
             ("5 and a half minutes", 5.5, Unit::Minute),
         ] {
             assert_eq!(read(Lang::En, input).map(|r| (r.0, r.1)), Some((amount, unit)), "{input:?}");
         }
-        for no in ["three terms", "a few days", "several weeks", "2 of 3"] {
+        for no in ["three terms", "a few days", "several weeks", "2 of 3", "half"] {
             assert_eq!(read(Lang::En, no), None, "{no}");
         }
     }

@@ -8,7 +8,7 @@
 
 use super::age::{age, capitalised_words, AgeClaim, AgeRead};
 use super::date::{is_space, marked_date, offset_in, DateLexicon, DateRead};
-use super::duration::{duration, plausible, DurationRead};
+use super::duration::{duration, ends_with_word, plausible, DurationRead};
 use super::offset::{offset, Anchor, AnchorPlan, OffsetClaim, OffsetRead};
 use super::prefilter::CandidateKind;
 use super::resolve::{date_claim, shift};
@@ -39,14 +39,26 @@ fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize) -> Option<(Found<'i>, 
     let i = text.get(start..)?;
     let before = text.get(..start)?;
     let end = |r: &str| text.len() - r.len();
+    // "133-03-03-2020", "1.5": inside a longer number or code
+    let mut back = before.chars().rev();
+    if back.next().is_some_and(|c| matches!(c, '-' | '/' | '.' | ',' | ':'))
+        && back.next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
     if let Ok((r, o)) = offset(cx.lx, before, i) {
         return Some((Found::Offset(o), end(r)));
     }
     if let Ok((r, a)) = age(cx.lx, before, i) {
         return Some((Found::Age(a), end(r)));
     }
-    if let Ok((r, d)) = marked_date(cx, i) {
-        return Some((Found::Date(d), end(r)));
+    // "$12 December 27": a sum of money, then a date
+    let money = before.trim_end_matches(is_space).ends_with(['$', '€', '£', '¥']);
+    if let Ok((r, d)) = marked_date(cx, i).map_err(|_| ()).and_then(|f| if money { Err(()) } else { Ok(f) }) {
+        let habit = matches!(d.spec, super::date::Spec::Weekday(None)) && ends_with_word(&cx.lx.recurring, before);
+        if !habit {
+            return Some((Found::Date(d), end(r)));
+        }
     }
     if let Ok((r, t)) = time(cx.lx, before, i) {
         return Some((Found::Time(t), end(r)));
