@@ -71,15 +71,29 @@ pub(crate) fn offset_in(text: &str, sub: &str) -> usize {
     (sub.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len())
 }
 
-/// A word list read from the lexicon: lowercase entries, longest first, each with its value.
+/// A word list read from the lexicon: lowercase entries, longest first, each with its value, and
+/// indexed by first character (the parsers try lists at every candidate: no linear scan).
 #[derive(Clone, Debug)]
 pub struct Words<T> {
     entries: Vec<(String, T)>,
+    /// Entry indices by first character: ASCII in a table, the rest sorted for a binary search.
+    ascii: Vec<Vec<usize>>,
+    other: Vec<(char, Vec<usize>)>,
 }
 
 impl<T> Default for Words<T> {
     fn default() -> Self {
-        Words { entries: Vec::new() }
+        Words { entries: Vec::new(), ascii: Vec::new(), other: Vec::new() }
+    }
+}
+
+/// The key a character is indexed under: lowercase, typographic apostrophes and hyphens folded.
+fn first_key(c: char) -> char {
+    match c {
+        '’' | 'ʼ' => '\'',
+        '\u{2010}' | '\u{2011}' => '-',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => c.to_lowercase().next().unwrap_or(c),
     }
 }
 
@@ -88,7 +102,21 @@ impl<T: Copy> Words<T> {
         let mut entries: Vec<(String, T)> =
             items.into_iter().map(|(w, v)| (w.to_lowercase(), v)).filter(|(w, _)| !w.is_empty()).collect();
         entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
-        Words { entries }
+        let mut ascii: Vec<Vec<usize>> = vec![Vec::new(); 128];
+        let mut other: Vec<(char, Vec<usize>)> = Vec::new();
+        for (k, (w, _)) in entries.iter().enumerate() {
+            let Some(c) = w.chars().next().map(first_key) else { continue };
+            if let Some(slot) = ascii.get_mut(c as usize) {
+                slot.push(k);
+            } else {
+                match other.iter_mut().find(|(o, _)| *o == c) {
+                    Some((_, v)) => v.push(k),
+                    None => other.push((c, vec![k])),
+                }
+            }
+        }
+        other.sort_by_key(|(c, _)| *c);
+        Words { entries, ascii, other }
     }
 
     pub fn words(&self) -> impl Iterator<Item = &str> {
@@ -99,10 +127,21 @@ impl<T: Copy> Words<T> {
         self.entries.is_empty()
     }
 
+    fn candidates(&self, i: &str) -> impl Iterator<Item = &(String, T)> {
+        let list = match i.chars().next().map(first_key) {
+            Some(c) if c.is_ascii() => self.ascii.get(c as usize),
+            Some(c) => {
+                self.other.binary_search_by_key(&c, |(o, _)| *o).ok().and_then(|k| self.other.get(k)).map(|(_, v)| v)
+            }
+            None => None,
+        };
+        list.into_iter().flatten().filter_map(|&k| self.entries.get(k))
+    }
+
     // WORD(list) := a lexicon entry in any case, as a whole word, longest entry first; an
     // abbreviation may drop its dot ("Nov 5" for "nov.")
     pub fn parse<'i>(&self, i: &'i str) -> PResult<'i, T> {
-        for (entry, value) in &self.entries {
+        for (entry, value) in self.candidates(i) {
             if let Some(n) = match_entry(entry, i) {
                 if let Some(rest) = i.get(n..) {
                     return Ok((rest, *value));
@@ -116,7 +155,7 @@ impl<T: Copy> Words<T> {
 impl<T: Copy> Words<T> {
     // WORD_GLUED(list) := a lexicon entry in any case, right before a digit ("h" in "14h30")
     pub fn parse_before_digit<'i>(&self, i: &'i str) -> PResult<'i, T> {
-        for (entry, value) in &self.entries {
+        for (entry, value) in self.candidates(i) {
             if let Some(rest) = spell(entry, i).and_then(|n| i.get(n..)) {
                 if rest.starts_with(|c: char| c.is_ascii_digit()) {
                     return Ok((rest, *value));
@@ -323,6 +362,7 @@ struct RawDates {
     event_stops: Vec<String>,
     amounts: BTreeMap<String, f64>,
     indefinite: Vec<String>,
+    article_weak_units: Vec<String>,
     tens: BTreeMap<String, f64>,
     tens_links: Vec<String>,
     approx_amounts: BTreeMap<String, f64>,
@@ -344,6 +384,7 @@ struct RawDates {
     am: Vec<String>,
     pm: Vec<String>,
     oclock: Vec<String>,
+    day_parts: BTreeMap<String, bool>,
     time_cues: Vec<String>,
     duration_cues: Vec<String>,
     zones: Vec<String>,
@@ -393,6 +434,7 @@ pub struct DateLexicon {
     pub event_stops: Words<()>,
     pub amounts: Words<f64>,
     pub indefinite: Words<()>,
+    pub article_weak_units: Words<()>,
     pub tens: Words<f64>,
     pub tens_links: Words<()>,
     pub approx_amounts: Words<f64>,
@@ -414,10 +456,15 @@ pub struct DateLexicon {
     pub am: Words<()>,
     pub pm: Words<()>,
     pub oclock: Words<()>,
+    /// "du matin", "du soir": `true` after noon.
+    pub day_parts: Words<bool>,
     pub time_cues: Words<()>,
     pub duration_cues: Words<()>,
     /// Time zones as written; an all-capital entry ("ET") matches only in capitals.
     pub zones: Vec<String>,
+    /// Words that can begin a grammar before its candidate ("il y a", "deux", "en", "né le"): the
+    /// scanner looks back only to those.
+    pub leads: Words<()>,
     triggers: HashSet<String>,
 }
 
@@ -511,6 +558,7 @@ impl From<RawDates> for DateLexicon {
             event_stops: Words::plain(&r.event_stops),
             amounts: map(&r.amounts),
             indefinite: Words::plain(&r.indefinite),
+            article_weak_units: Words::plain(&r.article_weak_units),
             tens: map(&r.tens),
             tens_links: Words::plain(&r.tens_links),
             approx_amounts: map(&r.approx_amounts),
@@ -534,13 +582,16 @@ impl From<RawDates> for DateLexicon {
             am: Words::plain(&r.am),
             pm: Words::plain(&r.pm),
             oclock: Words::plain(&r.oclock),
+            day_parts: Words::new(r.day_parts.iter().map(|(k, v)| (k.clone(), *v))),
             time_cues: Words::plain(&r.time_cues),
             duration_cues: Words::plain(&r.duration_cues),
             zones: r.zones.clone(),
+            leads: Words::default(),
             triggers: HashSet::new(),
         };
         let triggers = lex.trigger_list().into_iter().map(|w| w.to_lowercase()).collect();
-        DateLexicon { triggers, ..lex }
+        let leads = Words::new(lex.lead_list().into_iter().map(|w| (w, ())));
+        DateLexicon { triggers, leads, ..lex }
     }
 }
 
@@ -572,6 +623,58 @@ impl DateLexicon {
             .collect();
         out.extend(stems);
         out
+    }
+
+    fn lead_list(&self) -> Vec<String> {
+        let mut all: Vec<&str> = vec!["une", "a"];
+        all.extend(self.months.words());
+        all.extend(self.weekdays.words());
+        all.extend(self.day_words.words());
+        all.extend(self.month_cues.words());
+        all.extend(self.year_cues.words());
+        all.extend(self.since.words());
+        all.extend(self.parts.words());
+        all.extend(self.seasons.words());
+        all.extend(self.season_prefixes.words());
+        all.extend(self.rel_before.words());
+        all.extend(self.relative_periods.words());
+        all.extend(self.relative_days.words());
+        all.extend(self.ago_prefixes.words());
+        all.extend(self.hence_prefixes.words());
+        all.extend(self.amounts.words());
+        all.extend(self.indefinite.words());
+        all.extend(self.tens.words());
+        all.extend(self.approx_amounts.words());
+        all.extend(self.half_before.words());
+        all.extend(self.approx.words());
+        all.extend(self.idioms.words());
+        all.extend(self.age_prefixes.words());
+        all.extend(self.age_nouns.words());
+        all.extend(self.aged.words());
+        all.extend(self.born.words());
+        all.extend(self.time_words.words());
+        all.extend(self.units.words());
+        all.extend(self.recurring.words());
+        all.extend(self.day_articles.words());
+        all.extend(self.of.words());
+        // a lead is matched as a prefix: keep each entry's first word only ("il" for "il y a")
+        let mut out: Vec<String> = all
+            .into_iter()
+            .filter_map(|w| w.split([' ', '\'', '’', '-']).next().filter(|f| !f.is_empty()).map(str::to_string))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Whether a word start can begin a temporal grammar (a digit, or a lead word).
+    pub fn leads_at(&self, i: &str) -> bool {
+        if i.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let end = i.find(|c: char| !c.is_alphanumeric()).unwrap_or(i.len());
+        let word = i.get(..end).unwrap_or("");
+        self.leads.parse(word).is_ok_and(|(rest, _)| rest.is_empty())
     }
 
     /// Whether a prefilter word is one of this lexicon's triggers.
@@ -897,6 +1000,8 @@ fn cued<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
 fn bare_year(i: &str) -> PResult<'_, DateRead<'_>> {
     let (r, (text, y)) = consumed(year).parse(i)?;
     let (r, _) = not((gap0, alt((char('%'), char('€'), char('$'))))).parse(r)?;
+    // "2022-02-12" is a day, read by NUMERIC
+    let (r, _) = not((alt((char('-'), char('/'), char('.'))), satisfy(|c: char| c.is_ascii_digit()))).parse(r)?;
     Ok((r, DateRead { year: Some(y), ..DateRead::new(text, Spec::Calendar) }))
 }
 
@@ -1223,7 +1328,8 @@ mod tests {
                 let got = marked_date(cx, input).map(|(rest, r)| (rest, parts(&r)));
                 assert_eq!(got, Ok((left, want)), "{input:?}");
             }
-            for no in ["may", "March", "August", "february", "24/7", "9/11", "version 2", "in 20 minutes"] {
+            for no in ["may", "March", "August", "february", "24/7", "9/11", "version 2", "in 20 minutes", "of 2022-1"]
+            {
                 assert!(marked_date(cx, no).is_err(), "{no}");
             }
         });

@@ -161,6 +161,8 @@ pub struct Bare {
     pub kind: AmountKind,
     /// "48h", "10-year": the unit glued to its number.
     pub glued: bool,
+    /// The unit word is one an article does not make a length of ("une année difficile").
+    pub weak: bool,
 }
 
 // SPAN := IDIOM
@@ -170,10 +172,10 @@ pub struct Bare {
 //       | AMOUNT GAP HALF_AFTER' GAP UNIT                               "5 and a half minutes"
 pub fn bare<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, Bare> {
     if let Ok((r, (a, u))) = lx.idioms.parse(i) {
-        return Ok((r, Bare { amount: a, unit: u, kind: AmountKind::Words, glued: false }));
+        return Ok((r, Bare { amount: a, unit: u, kind: AmountKind::Words, glued: false, weak: false }));
     }
     if let Ok((r, (_, _, (u, times)))) = (|i| lx.half_before.parse(i), gap0, |i| unit(lx, i)).parse(i) {
-        return Ok((r, Bare { amount: 0.5 * times, unit: u, kind: AmountKind::Words, glued: false }));
+        return Ok((r, Bare { amount: 0.5 * times, unit: u, kind: AmountKind::Words, glued: false, weak: false }));
     }
     if let Ok((r, (_, v, _, _, _, (u, times)))) = (
         opt((alt((tag_word("une"), tag_word("a"))), gap)),
@@ -185,19 +187,21 @@ pub fn bare<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, Bare> {
     )
         .parse(i)
     {
-        return Ok((r, Bare { amount: v * times, unit: u, kind: AmountKind::Words, glued: false }));
+        return Ok((r, Bare { amount: v * times, unit: u, kind: AmountKind::Words, glued: false, weak: false }));
     }
     let (r, (v, kind)) = amount(lx, i)?;
     // "5 and a half minutes"
     if let Ok((r2, (_, _, _, (u, times)))) = (gap, |i| lx.half_after.parse(i), gap, |i| unit(lx, i)).parse(r) {
-        return Ok((r2, Bare { amount: (v + 0.5) * times, unit: u, kind, glued: false }));
+        return Ok((r2, Bare { amount: (v + 0.5) * times, unit: u, kind, glued: false, weak: false }));
     }
     let (r, sep) = alt((gap, recognize(char('-')), gap0)).parse(r)?;
     if sep.is_empty() && kind != AmountKind::Digits {
         return fail();
     }
+    let weak = lx.article_weak_units.parse(r).is_ok();
     let (r, (u, times)) = unit(lx, r)?;
-    let mut out = Bare { amount: v * times, unit: u, kind, glued: !sep.chars().any(super::date::is_space) };
+    let glued = !sep.chars().any(super::date::is_space);
+    let mut out = Bare { amount: v * times, unit: u, kind, glued, weak };
     let (r, half) = opt(preceded(gap, |i| lx.half_after.parse(i))).parse(r)?;
     let mut r = r;
     if half.is_some() {
@@ -276,8 +280,8 @@ pub fn duration<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, (DurationRead<'
 /// "un jour" ("someday"), "once a week", "$5 a day" and "trois mandats" do not.
 pub fn plausible(lx: &DateLexicon, before: &str, b: &Bare) -> bool {
     if b.kind == AmountKind::Article {
-        // "un jour" is "someday"; "a second", "une seconde" are ordinals more often than not
-        if (b.unit == Unit::Day || b.unit == Unit::Second) && b.amount == 1.0 {
+        // "un jour" is "someday", "une année difficile" a year described; "a second" an ordinal
+        if b.weak {
             return false;
         }
     }
@@ -308,19 +312,26 @@ pub(crate) fn last_word(before: &str) -> &str {
 /// Whether `before` ends with one of `words` as a whole word.
 pub(crate) fn ends_with_word<T: Copy>(words: &super::date::Words<T>, before: &str) -> bool {
     let t = before.trim_end_matches(super::date::is_space);
-    // try each of the last few word starts
-    let mut starts: Vec<usize> = t
-        .char_indices()
-        .filter(|&(k, c)| {
-            c.is_alphanumeric() && t.get(..k).and_then(|s| s.chars().next_back()).is_none_or(|p| !p.is_alphanumeric())
-        })
-        .map(|(k, _)| k)
-        .collect();
-    starts.reverse();
-    starts.truncate(4);
+    // only the last few words matter: look at the last 64 bytes, never the whole run
+    let mut from = t.len().saturating_sub(64);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    let tail = t.get(from..).unwrap_or("");
+    let mut prev_alnum = false;
+    let mut starts: Vec<usize> = Vec::with_capacity(8);
+    for (k, c) in tail.char_indices() {
+        let alnum = c.is_alphanumeric();
+        if alnum && !prev_alnum {
+            starts.push(k);
+        }
+        prev_alnum = alnum;
+    }
     starts
-        .into_iter()
-        .any(|k| t.get(k..).is_some_and(|tail| matches!(words.parse(tail), Ok((rest, _)) if rest.is_empty())))
+        .iter()
+        .rev()
+        .take(4)
+        .any(|&k| tail.get(k..).is_some_and(|w| matches!(words.parse(w), Ok((rest, _)) if rest.is_empty())))
 }
 
 #[cfg(test)]
@@ -391,7 +402,11 @@ mod tests {
         assert!(!plausible(lx, "$5 ", &b));
         assert!(plausible(lx, "for ", &b));
         let fr = &Lexicon::get(Lang::Fr).dates;
-        let (_, (_, b)) = duration(fr, "un jour").unwrap();
-        assert!(!plausible(fr, "", &b));
+        for weak in ["un jour", "une année difficile", "une journée de grève"] {
+            let (_, (_, b)) = duration(fr, weak).unwrap();
+            assert!(!plausible(fr, "", &b), "{weak}");
+        }
+        let (_, (_, b)) = duration(fr, "un an").unwrap();
+        assert!(plausible(fr, "pendant ", &b));
     }
 }

@@ -64,7 +64,10 @@ fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize) -> Option<(Found<'i>, 
         return Some((Found::Time(t), end(r)));
     }
     if let Ok((r, (d, b))) = duration(cx.lx, i) {
-        if plausible(cx.lx, before, &b) {
+        // "deux heures du matin" is a time of day
+        let day_part = r.trim_start_matches(is_space).len() < r.len()
+            && cx.lx.day_parts.parse(r.trim_start_matches(is_space)).is_ok();
+        if plausible(cx.lx, before, &b) && !day_part {
             return Some((Found::Duration(d), end(r)));
         }
     }
@@ -114,6 +117,9 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
         let window_start = text.get(..cand.at).map_or(0, |h| h.len().saturating_sub(120));
         let floor = resume.max(char_floor(text, window_start));
         for start in starts(text, cand.at, floor) {
+            if start != cand.at && !text.get(start..).is_some_and(|i| lx.leads_at(i)) {
+                continue;
+            }
             let Some((found, end)) = read_at(&cx, text, start) else { continue };
             if end <= cand.at {
                 continue;

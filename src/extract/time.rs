@@ -52,6 +52,13 @@ fn hour_mark<'i>(lx: &DateLexicon, before: &str, i: &'i str) -> PResult<'i, (u32
     if h > 24 {
         return fail();
     }
+    // "2 heures du matin", "8 heures du soir"
+    if let Ok((r2, pm)) = preceded(gap, |i| lx.day_parts.parse(i)).parse(r) {
+        if (1..=12).contains(&h) {
+            let hour = if pm && h < 12 { h + 12 } else { h % 12 + if pm { 12 } else { 0 } };
+            return Ok((r2, (hour % 24, m.unwrap_or(0))));
+        }
+    }
     let cued = ends_with_word(&lx.time_cues, before);
     let duration_cued = ends_with_word(&lx.duration_cues, before) || ends_with_word(&lx.approx, before);
     let ok = match m {
@@ -176,6 +183,8 @@ mod tests {
             ("", "minuit", (0, 0, None)),
             ("", "20 h (heure de Paris)", (20, 0, Some("heure de Paris".to_string()))),
             ("vers ", "18:45 UTC", (18, 45, Some("UTC".to_string()))),
+            ("", "2 heures du matin", (2, 0, None)),
+            ("", "8 heures du soir", (20, 0, None)),
         ] {
             assert_eq!(read(Lang::Fr, before, input), Some(want), "{input:?}");
         }
