@@ -181,7 +181,11 @@ fn leaves_alone_what_is_not_a_number() {
         (Lang::En, "The server at 192.168.1.2 runs version 2.0."),
         (Lang::En, "An absurd run: 12345678901234567890123456789012345678901234567890."),
     ] {
-        let got = claims_of(src, lang);
+        // Times and dates are the temporal reader's; no numeric claim may appear.
+        let got: Vec<_> = claims_of(src, lang)
+            .into_iter()
+            .filter(|(kind, ..)| matches!(kind.as_str(), "number" | "percent" | "ordinal" | "money" | "range"))
+            .collect();
         assert!(got.is_empty(), "{src:?}: {got:?}");
     }
 }

@@ -376,7 +376,8 @@ fn no_progress_bar_when_piped_or_in_ci() {
         .output()
         .unwrap();
     let shown = stdout(&o);
-    assert!(shown.contains("] 25/25 files") && shown.contains("\x1b[2K"), "{shown:?}");
+    // Some "k/25 files" state is drawn (which one depends on thread timing), then erased.
+    assert!(shown.contains("/25 files") && shown.contains("\x1b[2K"), "{shown:?}");
     let o = Command::new(&script)
         .current_dir(&dir)
         .env("CI", "true")

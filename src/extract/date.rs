@@ -1,28 +1,690 @@
-//! Temporal claims: dates, times, durations, offsets between events, ages.
+//! Temporal claims, first part: the `[dates]` lexicon, the small combinators every temporal parser
+//! shares, the date claim, and the grammar of calendar dates ("12 février 2022", "Tuesday, Nov. 5,
+//! 2024", "2022-02-12", "en février", "fin 2023", "au printemps 2025", "mardi dernier").
+//!
+//! `&str` input, `complete` combinators, built bottom-up; each parser reads from the start of its
+//! input and [`super::temporal`] picks where that is (prefilter candidates only). Partial dates are
+//! completed from the publication date in [`super::resolve`], never from today's clock.
+//! Times, durations, offsets and ages have their own files; their claim types are re-exported here.
 
-use super::{Approx, Claim, RunCx};
+use super::temporal::Ctx;
+use super::RunCx;
 use crate::span::Span;
 use chrono::{NaiveDate, Weekday};
+use nom::branch::alt;
+use nom::bytes::complete::{take_while, take_while1, take_while_m_n};
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{consumed, not, opt, peek, verify};
+use nom::sequence::{preceded, terminated};
+use nom::{IResult, Parser};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, HashSet};
 
-/// The `[dates]` table of `rules/lang/<code>.toml`.
+pub use super::age::AgeClaim;
+pub use super::duration::{DurationClaim, Unit};
+pub use super::offset::{Anchor, Direction, OffsetClaim};
+pub use super::time::TimeClaim;
+
+/// An error only means "no temporal expression here"; a unit error costs nothing.
+pub type PResult<'i, O> = IResult<&'i str, O, ()>;
+
+pub(crate) fn fail<'i, O>() -> PResult<'i, O> {
+    Err(nom::Err::Error(()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared combinators
+
+/// Spaces as typeset copy has them: U+00A0, U+202F, U+2009, and a soft line break.
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t' | '\n' | '\r')
+}
+
+// GAP := one or more spaces
+pub(crate) fn gap(i: &str) -> PResult<'_, &str> {
+    take_while1(is_space).parse(i)
+}
+
+// GAP0 := zero or more spaces
+pub(crate) fn gap0(i: &str) -> PResult<'_, &str> {
+    take_while(is_space).parse(i)
+}
+
+// END := the next char is not a letter or digit ("mars" is not "marsupial")
+pub(crate) fn end_of_word(i: &str) -> PResult<'_, ()> {
+    not(satisfy(char::is_alphanumeric)).parse(i)
+}
+
+// NUM(m, n) := m to n ASCII digits, then no further digit
+pub(crate) fn digits(min: usize, max: usize, i: &str) -> PResult<'_, u32> {
+    let (rest, ds) = take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (rest, _) = not(satisfy(|c: char| c.is_ascii_digit())).parse(rest)?;
+    match ds.parse::<u32>() {
+        Ok(v) => Ok((rest, v)),
+        Err(_) => fail(),
+    }
+}
+
+/// Byte offset of `sub` (a suffix or sub-slice of `text`) in `text`.
+pub(crate) fn offset_in(text: &str, sub: &str) -> usize {
+    (sub.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len())
+}
+
+/// A word list read from the lexicon: lowercase entries, longest first, each with its value, and
+/// indexed by first character (the parsers try lists at every candidate: no linear scan).
+#[derive(Clone, Debug)]
+pub struct Words<T> {
+    entries: Vec<(String, T)>,
+    /// Entry indices by first character: ASCII in a table, the rest sorted for a binary search.
+    ascii: Vec<Vec<usize>>,
+    other: Vec<(char, Vec<usize>)>,
+}
+
+impl<T> Default for Words<T> {
+    fn default() -> Self {
+        Words { entries: Vec::new(), ascii: Vec::new(), other: Vec::new() }
+    }
+}
+
+/// The key a character is indexed under: lowercase, typographic apostrophes and hyphens folded.
+fn first_key(c: char) -> char {
+    match c {
+        '’' | 'ʼ' => '\'',
+        '\u{2010}' | '\u{2011}' => '-',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+impl<T: Copy> Words<T> {
+    pub fn new(items: impl IntoIterator<Item = (String, T)>) -> Words<T> {
+        let mut entries: Vec<(String, T)> =
+            items.into_iter().map(|(w, v)| (w.to_lowercase(), v)).filter(|(w, _)| !w.is_empty()).collect();
+        entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        let mut ascii: Vec<Vec<usize>> = vec![Vec::new(); 128];
+        let mut other: Vec<(char, Vec<usize>)> = Vec::new();
+        for (k, (w, _)) in entries.iter().enumerate() {
+            let Some(c) = w.chars().next().map(first_key) else { continue };
+            if let Some(slot) = ascii.get_mut(c as usize) {
+                slot.push(k);
+            } else {
+                match other.iter_mut().find(|(o, _)| *o == c) {
+                    Some((_, v)) => v.push(k),
+                    None => other.push((c, vec![k])),
+                }
+            }
+        }
+        other.sort_by_key(|(c, _)| *c);
+        Words { entries, ascii, other }
+    }
+
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(w, _)| w.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn candidates(&self, i: &str) -> impl Iterator<Item = &(String, T)> {
+        let list = match i.chars().next().map(first_key) {
+            Some(c) if c.is_ascii() => self.ascii.get(c as usize),
+            Some(c) => {
+                self.other.binary_search_by_key(&c, |(o, _)| *o).ok().and_then(|k| self.other.get(k)).map(|(_, v)| v)
+            }
+            None => None,
+        };
+        list.into_iter().flatten().filter_map(|&k| self.entries.get(k))
+    }
+
+    // WORD(list) := a lexicon entry in any case, as a whole word, longest entry first; an
+    // abbreviation may drop its dot ("Nov 5" for "nov.")
+    pub fn parse<'i>(&self, i: &'i str) -> PResult<'i, T> {
+        for (entry, value) in self.candidates(i) {
+            if let Some(n) = match_entry(entry, i) {
+                if let Some(rest) = i.get(n..) {
+                    return Ok((rest, *value));
+                }
+            }
+        }
+        fail()
+    }
+}
+
+impl<T: Copy> Words<T> {
+    // WORD_GLUED(list) := a lexicon entry in any case, right before a digit ("h" in "14h30")
+    pub fn parse_before_digit<'i>(&self, i: &'i str) -> PResult<'i, T> {
+        for (entry, value) in self.candidates(i) {
+            if let Some(rest) = spell(entry, i).and_then(|n| i.get(n..)) {
+                if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                    return Ok((rest, *value));
+                }
+            }
+        }
+        fail()
+    }
+}
+
+impl Words<()> {
+    fn plain(items: &[String]) -> Words<()> {
+        Words::new(items.iter().map(|w| (w.clone(), ())))
+    }
+}
+
+/// Byte length of the prefix of `i` that spells `entry` as a whole word.
+fn match_entry(entry: &str, i: &str) -> Option<usize> {
+    if let Some(n) = spell(entry, i) {
+        if !needs_end(entry) || at_word_end(i, n) {
+            return Some(n);
+        }
+    }
+    let stem = entry.strip_suffix('.')?;
+    if stem.chars().count() < 3 {
+        return None;
+    }
+    let n = spell(stem, i)?;
+    at_word_end(i, n).then_some(n)
+}
+
+fn needs_end(entry: &str) -> bool {
+    entry.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+fn at_word_end(i: &str, n: usize) -> bool {
+    i.get(n..).is_some_and(|r| !r.chars().next().is_some_and(char::is_alphanumeric))
+}
+
+fn spell(entry: &str, i: &str) -> Option<usize> {
+    let mut chars = i.char_indices();
+    for e in entry.chars() {
+        let (_, c) = chars.next()?;
+        if !same_char(e, c) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(i.len(), |(k, _)| k))
+}
+
+/// `e` from a lowercase entry, `c` from the text: case, apostrophes, hyphens and spaces as typeset.
+fn same_char(e: char, c: char) -> bool {
+    e == c
+        || match e {
+            ' ' => is_space(c),
+            '\'' => matches!(c, '’' | 'ʼ' | '\''),
+            '’' => matches!(c, '\'' | 'ʼ'),
+            '-' => matches!(c, '\u{2010}' | '\u{2011}'),
+            _ => c.is_uppercase() && c.to_lowercase().eq(std::iter::once(e)),
+        }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lexicon
+
+/// Which part of a month or year: "début février", "mi-mars", "fin 2023"; or a season.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Early,
+    Mid,
+    Late,
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+impl Period {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Early => "early",
+            Period::Mid => "mid",
+            Period::Late => "late",
+            Period::Spring => "spring",
+            Period::Summer => "summer",
+            Period::Autumn => "autumn",
+            Period::Winter => "winter",
+        }
+    }
+}
+
+/// How a weekday or month named alone relates to the publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rel {
+    Last,
+    Next,
+    This,
+}
+
+/// What a relative day is measured from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayAnchor {
+    /// "hier", "tomorrow".
+    PubDate,
+    /// "la veille [du scrutin]": a date of the context, or the phrase after a link word.
+    Context,
+    /// "the day before [the vote]": the phrase right after it, else a date of the context.
+    Phrase,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelativePeriod {
+    words: Vec<String>,
+    unit: Unit,
+    delta: i32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelativeDay {
+    words: Vec<String>,
+    days: i64,
+    anchor: DayAnchor,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawApprox {
+    #[serde(default)]
+    about: Vec<String>,
+    #[serde(default)]
+    more_than: Vec<String>,
+    #[serde(default)]
+    less_than: Vec<String>,
+    #[serde(default)]
+    at_least: Vec<String>,
+    #[serde(default)]
+    at_most: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnit {
+    words: Vec<String>,
+    unit: Unit,
+    #[serde(default = "one")]
+    times: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIdiom {
+    words: Vec<String>,
+    amount: f64,
+    unit: Unit,
+}
+
+/// The `[dates]` table as written in `rules/lang/<code>.toml` (see the comments there).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawDates {
+    months: Vec<Vec<String>>,
+    weekdays: Vec<Vec<String>>,
+    day_suffixes: Vec<String>,
+    day_words: BTreeMap<String, u32>,
+    of: Vec<String>,
+    month_first: bool,
+    ambiguous_months: Vec<String>,
+    months_capitalised: bool,
+    recurring: Vec<String>,
+    day_articles: Vec<String>,
+    month_cues: Vec<String>,
+    year_cues: Vec<String>,
+    since: Vec<String>,
+    early: Vec<String>,
+    mid: Vec<String>,
+    late: Vec<String>,
+    seasons: Vec<Vec<String>>,
+    season_prefixes: Vec<String>,
+    season_links: Vec<String>,
+    last_after: Vec<String>,
+    next_after: Vec<String>,
+    this_before: Vec<String>,
+    last_before: Vec<String>,
+    next_before: Vec<String>,
+    relative_periods: Vec<RawRelativePeriod>,
+    relative_days: Vec<RawRelativeDay>,
+    anchor_links: Vec<String>,
+    before: Vec<String>,
+    after: Vec<String>,
+    before_alone: Vec<String>,
+    after_alone: Vec<String>,
+    ago_prefixes: Vec<String>,
+    ago_suffixes: Vec<String>,
+    hence_prefixes: Vec<String>,
+    hence_suffixes: Vec<String>,
+    restate: Vec<String>,
+    event_stops: Vec<String>,
+    amounts: BTreeMap<String, f64>,
+    indefinite: Vec<String>,
+    article_weak_units: Vec<String>,
+    tens: BTreeMap<String, f64>,
+    tens_links: Vec<String>,
+    approx_amounts: BTreeMap<String, f64>,
+    approx_amount_links: Vec<String>,
+    half_after: Vec<String>,
+    half_before: Vec<String>,
+    approx: RawApprox,
+    units: Vec<RawUnit>,
+    idioms: Vec<RawIdiom>,
+    age_units: Vec<String>,
+    age_prefixes: Vec<String>,
+    age_nouns: Vec<String>,
+    age_links: Vec<String>,
+    aged: Vec<String>,
+    year_old: Vec<String>,
+    born: Vec<String>,
+    time_words: BTreeMap<String, u32>,
+    hour_marks: Vec<String>,
+    am: Vec<String>,
+    pm: Vec<String>,
+    oclock: Vec<String>,
+    day_parts: BTreeMap<String, bool>,
+    time_cues: Vec<String>,
+    duration_cues: Vec<String>,
+    zones: Vec<String>,
+}
+
+/// The `[dates]` table of `rules/lang/<code>.toml`, compiled into word lists (longest first).
+#[derive(Debug, Deserialize)]
+#[serde(from = "RawDates")]
 pub struct DateLexicon {
-    /// Month names and abbreviations, January first: `[["janvier", "janv."], …]`.
-    #[serde(default)]
-    pub months: Vec<Vec<String>>,
-    /// Weekday names, Monday first.
-    #[serde(default)]
-    pub weekdays: Vec<Vec<String>>,
+    pub months: Words<u32>,
+    pub weekdays: Words<Weekday>,
+    /// The first name of each weekday: those may stand alone ("mardi dernier").
+    pub weekdays_full: Words<Weekday>,
+    pub day_suffixes: Words<()>,
+    pub day_words: Words<u32>,
+    pub of: Words<()>,
+    pub month_first: bool,
+    /// Full month names that may stand alone ("février"; not "mars", the planet, nor "May").
+    pub months_alone: Words<u32>,
+    /// Month names that are also common words ("mars", "may", "march").
+    pub ambiguous_months: Words<()>,
+    /// Whether a month named alone must be capitalised (English).
+    pub months_capitalised: bool,
+    pub day_articles: Words<()>,
+    /// "every Tuesday", "chaque mardi": a habit, not a date.
+    pub recurring: Words<()>,
+    pub month_cues: Words<()>,
+    pub year_cues: Words<()>,
+    pub since: Words<()>,
+    pub parts: Words<Period>,
+    pub seasons: Words<Period>,
+    /// `true` for a prefix that points at the publication year ("cet été", "this summer").
+    pub season_prefixes: Words<bool>,
+    pub season_links: Words<()>,
+    pub rel_after: Words<Rel>,
+    pub rel_before: Words<Rel>,
+    pub relative_periods: Words<(Unit, i32)>,
+    pub relative_days: Words<(i64, DayAnchor)>,
+    pub anchor_links: Words<()>,
+    /// Direction words; `true` when an anchor phrase may follow ("avant le scrutin").
+    pub directions: Words<(Direction, bool)>,
+    pub ago_prefixes: Words<()>,
+    pub ago_suffixes: Words<()>,
+    pub hence_prefixes: Words<()>,
+    pub hence_suffixes: Words<()>,
+    pub restate: Words<()>,
+    pub event_stops: Words<()>,
+    pub amounts: Words<f64>,
+    pub indefinite: Words<()>,
+    pub article_weak_units: Words<()>,
+    pub tens: Words<f64>,
+    pub tens_links: Words<()>,
+    pub approx_amounts: Words<f64>,
+    pub approx_amount_links: Words<()>,
+    pub half_after: Words<()>,
+    pub half_before: Words<()>,
+    pub approx: Words<super::Approx>,
+    pub units: Words<(Unit, f64)>,
+    pub idioms: Words<(f64, Unit)>,
+    pub age_units: Words<()>,
+    pub age_prefixes: Words<()>,
+    pub age_nouns: Words<()>,
+    pub age_links: Words<()>,
+    pub aged: Words<()>,
+    pub year_old: Words<()>,
+    pub born: Words<()>,
+    pub time_words: Words<u32>,
+    pub hour_marks: Words<()>,
+    pub am: Words<()>,
+    pub pm: Words<()>,
+    pub oclock: Words<()>,
+    /// "du matin", "du soir": `true` after noon.
+    pub day_parts: Words<bool>,
+    pub time_cues: Words<()>,
+    pub duration_cues: Words<()>,
+    /// Time zones as written; an all-capital entry ("ET") matches only in capitals.
+    pub zones: Vec<String>,
+    /// Words that can begin a grammar before its candidate ("il y a", "deux", "en", "né le"): the
+    /// scanner looks back only to those.
+    pub leads: Words<()>,
+    triggers: HashSet<String>,
+}
+
+const WEEKDAYS: [Weekday; 7] =
+    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+const SEASONS: [Period; 4] = [Period::Spring, Period::Summer, Period::Autumn, Period::Winter];
+
+impl From<RawDates> for DateLexicon {
+    fn from(r: RawDates) -> DateLexicon {
+        let months =
+            Words::new(r.months.iter().zip(1u32..).flat_map(|(names, m)| names.iter().map(move |n| (n.clone(), m))));
+        let weekdays = Words::new(
+            r.weekdays.iter().zip(WEEKDAYS).flat_map(|(names, w)| names.iter().map(move |n| (n.clone(), w))),
+        );
+        let ambiguous = |w: &str| r.ambiguous_months.iter().any(|a| a.eq_ignore_ascii_case(w));
+        let months_alone = Words::new(r.months.iter().zip(1u32..).flat_map(|(names, m)| {
+            names.iter().filter(|n| !n.ends_with('.') && !ambiguous(n)).map(move |n| (n.clone(), m))
+        }));
+        let ambiguous_months = Words::plain(&r.ambiguous_months);
+        let weekdays_full =
+            Words::new(r.weekdays.iter().zip(WEEKDAYS).filter_map(|(names, w)| Some((names.first()?.clone(), w))));
+        let seasons =
+            Words::new(r.seasons.iter().zip(SEASONS).flat_map(|(names, p)| names.iter().map(move |n| (n.clone(), p))));
+        let tagged = |lists: &[(&Vec<String>, Period)]| {
+            Words::new(lists.iter().flat_map(|(l, p)| l.iter().map(move |w| (w.clone(), *p))))
+        };
+        let parts = tagged(&[(&r.early, Period::Early), (&r.mid, Period::Mid), (&r.late, Period::Late)]);
+        let rel = |lists: &[(&Vec<String>, Rel)]| {
+            Words::new(lists.iter().flat_map(|(l, p)| l.iter().map(move |w| (w.clone(), *p))))
+        };
+        let rel_after = rel(&[(&r.last_after, Rel::Last), (&r.next_after, Rel::Next)]);
+        let rel_before = rel(&[(&r.last_before, Rel::Last), (&r.next_before, Rel::Next), (&r.this_before, Rel::This)]);
+        let season_prefixes = Words::new(
+            r.season_prefixes.iter().map(|w| (w.clone(), r.this_before.iter().any(|t| t.eq_ignore_ascii_case(w)))),
+        );
+        let directions = Words::new(
+            r.before
+                .iter()
+                .map(|w| (w.clone(), (Direction::Before, true)))
+                .chain(r.after.iter().map(|w| (w.clone(), (Direction::After, true))))
+                .chain(r.before_alone.iter().map(|w| (w.clone(), (Direction::Before, false))))
+                .chain(r.after_alone.iter().map(|w| (w.clone(), (Direction::After, false)))),
+        );
+        let approx = Words::new(
+            [
+                (&r.approx.about, super::Approx::About),
+                (&r.approx.more_than, super::Approx::MoreThan),
+                (&r.approx.less_than, super::Approx::LessThan),
+                (&r.approx.at_least, super::Approx::AtLeast),
+                (&r.approx.at_most, super::Approx::AtMost),
+            ]
+            .into_iter()
+            .flat_map(|(l, a)| l.iter().map(move |w| (w.clone(), a))),
+        );
+        let map = |m: &BTreeMap<String, f64>| Words::new(m.iter().map(|(k, v)| (k.clone(), *v)));
+        let lex = DateLexicon {
+            months,
+            weekdays,
+            weekdays_full,
+            day_suffixes: Words::plain(&r.day_suffixes),
+            day_words: Words::new(r.day_words.iter().map(|(k, v)| (k.clone(), *v))),
+            of: Words::plain(&r.of),
+            month_first: r.month_first,
+            months_alone,
+            ambiguous_months,
+            months_capitalised: r.months_capitalised,
+            day_articles: Words::plain(&r.day_articles),
+            recurring: Words::plain(&r.recurring),
+            month_cues: Words::plain(&r.month_cues),
+            year_cues: Words::plain(&r.year_cues),
+            since: Words::plain(&r.since),
+            parts,
+            seasons,
+            season_prefixes,
+            season_links: Words::plain(&r.season_links),
+            rel_after,
+            rel_before,
+            relative_periods: Words::new(
+                r.relative_periods.iter().flat_map(|p| p.words.iter().map(move |w| (w.clone(), (p.unit, p.delta)))),
+            ),
+            relative_days: Words::new(
+                r.relative_days.iter().flat_map(|d| d.words.iter().map(move |w| (w.clone(), (d.days, d.anchor)))),
+            ),
+            anchor_links: Words::plain(&r.anchor_links),
+            directions,
+            ago_prefixes: Words::plain(&r.ago_prefixes),
+            ago_suffixes: Words::plain(&r.ago_suffixes),
+            hence_prefixes: Words::plain(&r.hence_prefixes),
+            hence_suffixes: Words::plain(&r.hence_suffixes),
+            restate: Words::plain(&r.restate),
+            event_stops: Words::plain(&r.event_stops),
+            amounts: map(&r.amounts),
+            indefinite: Words::plain(&r.indefinite),
+            article_weak_units: Words::plain(&r.article_weak_units),
+            tens: map(&r.tens),
+            tens_links: Words::plain(&r.tens_links),
+            approx_amounts: map(&r.approx_amounts),
+            approx_amount_links: Words::plain(&r.approx_amount_links),
+            half_after: Words::plain(&r.half_after),
+            half_before: Words::plain(&r.half_before),
+            approx,
+            units: Words::new(r.units.iter().flat_map(|u| u.words.iter().map(move |w| (w.clone(), (u.unit, u.times))))),
+            idioms: Words::new(
+                r.idioms.iter().flat_map(|d| d.words.iter().map(move |w| (w.clone(), (d.amount, d.unit)))),
+            ),
+            age_units: Words::plain(&r.age_units),
+            age_prefixes: Words::plain(&r.age_prefixes),
+            age_nouns: Words::plain(&r.age_nouns),
+            age_links: Words::plain(&r.age_links),
+            aged: Words::plain(&r.aged),
+            year_old: Words::plain(&r.year_old),
+            born: Words::plain(&r.born),
+            time_words: Words::new(r.time_words.iter().map(|(k, v)| (k.clone(), *v))),
+            hour_marks: Words::plain(&r.hour_marks),
+            am: Words::plain(&r.am),
+            pm: Words::plain(&r.pm),
+            oclock: Words::plain(&r.oclock),
+            day_parts: Words::new(r.day_parts.iter().map(|(k, v)| (k.clone(), *v))),
+            time_cues: Words::plain(&r.time_cues),
+            duration_cues: Words::plain(&r.duration_cues),
+            zones: r.zones.clone(),
+            leads: Words::default(),
+            triggers: HashSet::new(),
+        };
+        let triggers = lex.trigger_list().into_iter().map(|w| w.to_lowercase()).collect();
+        let leads = Words::new(lex.lead_list().into_iter().map(|w| (w, ())));
+        DateLexicon { triggers, leads, ..lex }
+    }
 }
 
 impl DateLexicon {
+    /// Words where a temporal parser may start (besides digits): months, weekdays, seasons, units,
+    /// relative days and periods, times of day. Amounts are read backwards from their unit.
     pub fn trigger_words(&self) -> Vec<String> {
-        self.months.iter().chain(&self.weekdays).flatten().cloned().collect()
+        self.trigger_list()
+    }
+
+    fn trigger_list(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |it: &mut dyn Iterator<Item = &str>| out.extend(it.map(str::to_string));
+        add(&mut self.months.words());
+        add(&mut self.weekdays.words());
+        add(&mut self.seasons.words());
+        add(&mut self.units.words());
+        add(&mut self.relative_days.words());
+        add(&mut self.relative_periods.words());
+        add(&mut self.time_words.words());
+        add(&mut self.idioms.words());
+        add(&mut self.half_before.words());
+        // A dotted abbreviation also triggers without its dot ("Nov 5").
+        let stems: Vec<String> = out
+            .iter()
+            .filter_map(|w| w.strip_suffix('.'))
+            .filter(|s| s.chars().count() >= 3)
+            .map(str::to_string)
+            .collect();
+        out.extend(stems);
+        out
+    }
+
+    fn lead_list(&self) -> Vec<String> {
+        let mut all: Vec<&str> = vec!["une", "a"];
+        all.extend(self.months.words());
+        all.extend(self.weekdays.words());
+        all.extend(self.day_words.words());
+        all.extend(self.month_cues.words());
+        all.extend(self.year_cues.words());
+        all.extend(self.since.words());
+        all.extend(self.parts.words());
+        all.extend(self.seasons.words());
+        all.extend(self.season_prefixes.words());
+        all.extend(self.rel_before.words());
+        all.extend(self.relative_periods.words());
+        all.extend(self.relative_days.words());
+        all.extend(self.ago_prefixes.words());
+        all.extend(self.hence_prefixes.words());
+        all.extend(self.amounts.words());
+        all.extend(self.indefinite.words());
+        all.extend(self.tens.words());
+        all.extend(self.approx_amounts.words());
+        all.extend(self.half_before.words());
+        all.extend(self.approx.words());
+        all.extend(self.idioms.words());
+        all.extend(self.age_prefixes.words());
+        all.extend(self.age_nouns.words());
+        all.extend(self.aged.words());
+        all.extend(self.born.words());
+        all.extend(self.time_words.words());
+        all.extend(self.units.words());
+        all.extend(self.recurring.words());
+        all.extend(self.day_articles.words());
+        all.extend(self.of.words());
+        // a lead is matched as a prefix: keep each entry's first word only ("il" for "il y a")
+        let mut out: Vec<String> = all
+            .into_iter()
+            .filter_map(|w| w.split([' ', '\'', '’', '-']).next().filter(|f| !f.is_empty()).map(str::to_string))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Whether a word start can begin a temporal grammar (a digit, or a lead word).
+    pub fn leads_at(&self, i: &str) -> bool {
+        if i.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let end = i.find(|c: char| !c.is_alphanumeric()).unwrap_or(i.len());
+        let word = i.get(..end).unwrap_or("");
+        self.leads.parse(word).is_ok_and(|(rest, _)| rest.is_empty())
+    }
+
+    /// Whether a prefilter word is one of this lexicon's triggers.
+    pub fn is_trigger(&self, word: &str) -> bool {
+        self.triggers.contains(word)
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The date claim
 
 /// The grain a date is written at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,61 +694,123 @@ pub enum Grain {
     Year,
 }
 
-/// Where a date's year comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum YearSource {
-    Text,
-    PubYear,
-    PrevYear,
+impl Grain {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grain::Day => "day",
+            Grain::Month => "month",
+            Grain::Year => "year",
+        }
+    }
 }
 
+/// Where a date's year (or the whole date) comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearSource {
+    /// Written in the text.
+    Text,
+    /// The publication year ("le 7 novembre" in a November article).
+    PubYear,
+    /// The year before the publication year, because the publication year would put the date
+    /// more than two months after the publication date ("le 20 décembre" in a January article).
+    PrevYear,
+    /// Counted from the publication date: "mardi dernier", "l'an dernier", "mercredi 13".
+    PubDate,
+    /// Not known: no year in the text and no publication date (or no such day that year).
+    Unresolved,
+}
+
+impl YearSource {
+    pub fn as_str(self) -> Option<&'static str> {
+        match self {
+            YearSource::Text => Some("text"),
+            YearSource::PubYear => Some("pub_year"),
+            YearSource::PrevYear => Some("prev_year"),
+            YearSource::PubDate => Some("pub_date"),
+            YearSource::Unresolved => None,
+        }
+    }
+}
+
+/// A date as the text gives it, completed from the publication date where it must be.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateClaim {
     pub grain: Grain,
     /// `None` when the text gives no year and there is no publication date to take it from.
     pub year: Option<i32>,
+    /// `None` at year grain, and for a day whose month is not known (a weekday named alone).
     pub month: Option<u32>,
     pub day: Option<u32>,
     /// The weekday named with the date, and where.
     pub weekday: Option<(Weekday, Span)>,
     pub year_source: YearSource,
-    /// "31 avril": a day that does not exist in its month.
+    /// "31 avril", "29 février 2023": a day that does not exist; `year`/`month`/`day` as written.
     pub invalid: bool,
+    /// "03/04/2024" in English when the configuration leaves such dates unresolved: `month` and
+    /// `day` are `None`.
+    pub ambiguous: bool,
+    /// "mi-mars", "fin 2023", "au printemps 2025": which part of the month or year.
+    pub period: Option<Period>,
+    /// The days a month, year, part or season covers, first and last included.
+    pub interval: Option<(NaiveDate, NaiveDate)>,
+    /// "depuis 2019", "since March": the date a state has held since.
+    pub since: bool,
+    /// "né le 14 juin 1946", "born in 1946": a birth date.
+    pub birth: bool,
 }
 
 impl DateClaim {
     /// The calendar day, when the date is valid and at day grain with a year.
     pub fn naive(&self) -> Option<NaiveDate> {
+        if self.invalid || self.grain != Grain::Day {
+            return None;
+        }
         NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
     }
-    pub fn json_fields(&self, out: &mut Map<String, Value>) {
+
+    /// The first and last day the date covers (one day at day grain).
+    pub fn days(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.interval.or_else(|| self.naive().map(|d| (d, d)))
+    }
+
+    /// ISO 8601 at the date's grain, `XXXX`/`XX` where a part is unknown.
+    pub fn value(&self) -> String {
         let y = self.year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
-        let value = match (self.grain, self.month, self.day) {
-            (Grain::Day, Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
-            (Grain::Month, Some(m), _) => format!("{y}-{m:02}"),
-            _ => y,
-        };
-        out.insert("value".into(), json!(value));
-        let grain = match self.grain {
-            Grain::Day => "day",
-            Grain::Month => "month",
-            Grain::Year => "year",
-        };
-        out.insert("grain".into(), json!(grain));
+        let m = self.month.map_or("XX".to_string(), |m| format!("{m:02}"));
+        let d = self.day.map_or("XX".to_string(), |d| format!("{d:02}"));
+        match self.grain {
+            Grain::Day => format!("{y}-{m}-{d}"),
+            Grain::Month => format!("{y}-{m}"),
+            Grain::Year => y,
+        }
+    }
+
+    pub fn json_fields(&self, out: &mut Map<String, Value>) {
+        out.insert("value".into(), json!(self.value()));
+        out.insert("grain".into(), json!(self.grain.as_str()));
         if let Some((w, _)) = self.weekday {
             out.insert("weekday".into(), json!(weekday_name(w)));
         }
-        match self.year_source {
-            YearSource::Text => {}
-            YearSource::PubYear => {
-                out.insert("resolved".into(), json!("pub_year"));
-            }
-            YearSource::PrevYear => {
-                out.insert("resolved".into(), json!("prev_year"));
-            }
+        if let Some(r) = self.year_source.as_str() {
+            out.insert("resolved".into(), json!(r));
         }
         if self.invalid {
             out.insert("invalid".into(), json!(true));
+        }
+        if self.ambiguous {
+            out.insert("ambiguous".into(), json!(true));
+        }
+        if let Some(p) = self.period {
+            out.insert("period".into(), json!(p.as_str()));
+        }
+        if let Some((a, b)) = self.interval {
+            out.insert("interval".into(), json!({"start": a.to_string(), "end": b.to_string()}));
+        }
+        if self.since {
+            out.insert("since".into(), json!(true));
+        }
+        if self.birth {
+            out.insert("birth".into(), json!(true));
         }
     }
 }
@@ -103,119 +827,537 @@ pub fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct TimeClaim {
-    pub hour: u32,
-    pub minute: u32,
-    pub zone: Option<String>,
+/// Reads the temporal claims of a run into `out` (see [`super::temporal::scan`]).
+pub fn scan(cx: &RunCx<'_>, out: &mut Vec<super::Claim>) {
+    super::temporal::scan(cx, out);
 }
 
-impl TimeClaim {
-    pub fn json_fields(&self, out: &mut Map<String, Value>) {
-        out.insert("value".into(), json!(format!("{:02}:{:02}", self.hour, self.minute)));
-        if let Some(z) = &self.zone {
-            out.insert("zone".into(), json!(z));
-        }
-    }
-}
+// ---------------------------------------------------------------------------------------------
+// The grammar of dates
 
-/// Units of durations and offsets.
+/// How a date read from the text is to be completed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    Second,
-    Minute,
-    Hour,
-    Day,
-    Week,
-    Month,
-    Year,
+pub enum Spec {
+    /// Day, month and year as far as written.
+    Calendar,
+    /// A numeric date that reads as `(a, b)` either way round: the two readings.
+    Ambiguous,
+    /// A part of a month or year, or a season; `this` for "cet été" (the publication year).
+    Period(Period, bool),
+    /// A weekday named alone: relative to the publication date, or bare (`None`).
+    Weekday(Option<Rel>),
+    /// "mercredi 13": a weekday and a day number.
+    WeekdayDay,
+    /// A month named alone with "dernier"/"last"/"prochain".
+    Month(Rel),
+    /// "l'an dernier", "le mois prochain".
+    Relative(Unit, i32),
 }
 
-impl Unit {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::Second => "second",
-            Unit::Minute => "minute",
-            Unit::Hour => "hour",
-            Unit::Day => "day",
-            Unit::Week => "week",
-            Unit::Month => "month",
-            Unit::Year => "year",
-        }
+/// What the date grammar read, before resolution.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateRead<'i> {
+    /// The date as written: no cue word ("en", "depuis", "né le").
+    pub text: &'i str,
+    pub weekday: Option<(Weekday, &'i str)>,
+    pub day: Option<u32>,
+    pub month: Option<u32>,
+    pub year: Option<i32>,
+    pub spec: Spec,
+    pub since: bool,
+    pub birth: bool,
+}
+
+impl<'i> DateRead<'i> {
+    fn new(text: &'i str, spec: Spec) -> DateRead<'i> {
+        DateRead { text, weekday: None, day: None, month: None, year: None, spec, since: false, birth: false }
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct DurationClaim {
-    pub amount: f64,
-    pub unit: Unit,
-    pub approx: Option<Approx>,
+// DAY := NUM(1,2) [DAY_SUFFIX] END | DAY_WORD, in 1..=31 (month lengths are checked later)
+pub fn day<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, u32> {
+    let num = |i: &'i str| {
+        let (r, d) = digits(1, 2, i)?;
+        let (r, _) = opt(|i| lx.day_suffixes.parse(i)).parse(r)?;
+        let (r, _) = end_of_word(r)?;
+        Ok((r, d))
+    };
+    verify(alt((num, |i| lx.day_words.parse(i))), |d: &u32| (1..=31).contains(d)).parse(i)
 }
 
-impl DurationClaim {
-    pub fn json_fields(&self, out: &mut Map<String, Value>) {
-        out.insert("value".into(), json!({"amount": self.amount, "unit": self.unit.as_str()}));
-        if let Some(a) = self.approx {
-            out.insert("approx".into(), json!(a.as_str()));
-        }
-    }
+// YEAR := NUM(4) END, in 1000..=2199
+pub fn year(i: &str) -> PResult<'_, i32> {
+    let (r, y) = verify(|i| digits(4, 4, i), |y: &u32| (1000..=2199).contains(y)).parse(i)?;
+    let (r, _) = end_of_word(r)?;
+    Ok((r, y as i32))
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    Before,
-    After,
+// MONTH := WORD(months)
+pub fn month<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, u32> {
+    lx.months.parse(i)
 }
 
-/// What an offset is measured from.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Anchor {
-    /// A date or event phrase of the text.
-    Span(Span),
-    /// The publication date ("hier", "il y a trois ans").
-    PubDate,
-    /// Not found.
-    Unknown,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct OffsetClaim {
-    pub amount: f64,
-    pub unit: Unit,
-    pub direction: Direction,
-    pub anchor: Anchor,
-    pub approx: Option<Approx>,
-}
-
-impl OffsetClaim {
-    pub fn json_fields(&self, out: &mut Map<String, Value>) {
-        let direction = match self.direction {
-            Direction::Before => "before",
-            Direction::After => "after",
-        };
-        out.insert("value".into(), json!({"amount": self.amount, "unit": self.unit.as_str(), "direction": direction}));
-        match &self.anchor {
-            Anchor::Span(s) => {
-                out.insert("anchor".into(), json!({"start": s.start, "end": s.end}));
+// MONTH_NAMED := MONTH, an ambiguous name ("may") capitalised where the language capitalises months
+fn month_named<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, u32> {
+    if lx.months_capitalised && !i.starts_with(char::is_uppercase) {
+        if let Ok((rest, ())) = lx.ambiguous_months.parse(i) {
+            if lx.months.parse(i).is_ok_and(|(r, _)| r.len() == rest.len()) {
+                return fail();
             }
-            Anchor::PubDate => {
-                out.insert("anchor".into(), json!("pub_date"));
-            }
-            Anchor::Unknown => {}
         }
     }
+    month(lx, i)
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct AgeClaim {
-    pub years: f64,
+// YEAR_TAIL := [GAP0 ","] GAP YEAR                                  " 2022", ", 2022", " , 1994"
+fn year_tail(i: &str) -> PResult<'_, i32> {
+    preceded((opt((gap0, char(','))), gap), year).parse(i)
 }
 
-impl AgeClaim {
-    pub fn json_fields(&self, out: &mut Map<String, Value>) {
-        out.insert("value".into(), json!(self.years));
+// MONTH_ALONE := WORD(months_alone), capitalised where the language asks it, not before a number
+fn month_alone<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    if lx.months_capitalised && !i.starts_with(char::is_uppercase) {
+        return fail();
+    }
+    let (r, (text, m)) = consumed(|i| lx.months_alone.parse(i)).parse(i)?;
+    let (r, _) = not((opt(char(',')), gap0, satisfy(|c: char| c.is_ascii_digit()))).parse(r)?;
+    Ok((r, DateRead { month: Some(m), ..DateRead::new(text, Spec::Calendar) }))
+}
+
+// WEEKDAY := WORD(weekdays) [","] GAP
+fn weekday_head<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, (Weekday, &'i str)> {
+    let (r, (text, w)) = consumed(|i| lx.weekdays.parse(i)).parse(i)?;
+    let (r, _) = (opt(char(',')), gap).parse(r)?;
+    Ok((r, (w, text)))
+}
+
+// DMY := [WEEKDAY] DAY [GAP OF] GAP MONTH [[","] GAP YEAR]         "mardi 5 novembre 2024", "5th of November"
+fn day_month_year<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let (r, weekday) = opt(|i| weekday_head(lx, i)).parse(i)?;
+    let body =
+        (|i| day(lx, i), opt(char('.')), opt(preceded(gap, |i| lx.of.parse(i))), gap, |i| month(lx, i), opt(year_tail));
+    let (r, (text, (d, _, _, _, m, y))) = consumed(body).parse(r)?;
+    let text = joined(i, weekday.map(|w| w.1), text);
+    Ok((r, DateRead { weekday, day: Some(d), month: Some(m), year: y, ..DateRead::new(text, Spec::Calendar) }))
+}
+
+// MDY := [WEEKDAY] MONTH GAP DAY [[","] GAP YEAR]                   "February 12, 2022", "Tuesday, Nov. 5, 2024"
+fn month_day_year<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    if !lx.month_first {
+        return fail();
+    }
+    let (r, weekday) = opt(|i| weekday_head(lx, i)).parse(i)?;
+    let body =
+        (|i| month(lx, i), gap, opt(terminated(|i| lx.day_articles.parse(i), gap)), |i| day(lx, i), opt(year_tail));
+    let (r, (text, (m, _, _, d, y))) = consumed(body).parse(r)?;
+    let text = joined(i, weekday.map(|w| w.1), text);
+    Ok((r, DateRead { weekday, day: Some(d), month: Some(m), year: y, ..DateRead::new(text, Spec::Calendar) }))
+}
+
+/// The text from the weekday (when there is one) to the end of `rest`.
+fn joined<'i>(i: &'i str, head: Option<&'i str>, rest: &'i str) -> &'i str {
+    match head {
+        Some(_) => i.get(..offset_in(i, rest) + rest.len()).unwrap_or(rest),
+        None => rest,
     }
 }
 
-/// Reads the temporal claims of a run into `out`.
-pub fn scan(_cx: &RunCx<'_>, _out: &mut Vec<Claim>) {}
+// MY := MONTH [GAP0 ","] GAP [OF GAP] YEAR                          "février 2022", "Feb. 2022", "June of 1992"
+fn month_year<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let of = opt(terminated(|i| lx.of.parse(i), gap));
+    let short = alt((
+        preceded(alt((char('\''), char('’'))), |i| digits(2, 2, i)),
+        verify(|i| digits(2, 2, i), |y: &u32| *y > 31),
+    ))
+    .map(|y| if y < 40 { 2000 + y as i32 } else { 1900 + y as i32 });
+    let (r, (text, (m, _, _, _, y, _))) =
+        consumed((|i| month(lx, i), opt((gap0, char(','))), gap, of, alt((year, short)), end_of_word)).parse(i)?;
+    Ok((r, DateRead { month: Some(m), year: Some(y), ..DateRead::new(text, Spec::Calendar) }))
+}
+
+// MONTH_REL := MONTH GAP REL_AFTER | REL_BEFORE GAP MONTH         "février dernier", "last February"
+fn month_rel<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let after = (|i| month_named(lx, i), gap, |i| lx.rel_after.parse(i)).map(|(m, _, r)| (m, r));
+    let before = (|i| lx.rel_before.parse(i), gap, |i| month_named(lx, i)).map(|(r, _, m)| (m, r));
+    let (r, (text, (m, rel))) = consumed(alt((after, before))).parse(i)?;
+    Ok((r, DateRead { month: Some(m), ..DateRead::new(text, Spec::Month(rel)) }))
+}
+
+// CUED := MONTH_CUE GAP (MY | MONTH_REL | MONTH) | YEAR_CUE GAP YEAR     "en février", "en 2022"
+fn cued<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let month_alone = |i: &'i str| {
+        let (r, (text, m)) = consumed(|i| month_named(lx, i)).parse(i)?;
+        let (r, _) = not((opt(char(',')), gap0, satisfy(|c: char| c.is_ascii_digit()))).parse(r)?;
+        Ok((r, DateRead { month: Some(m), ..DateRead::new(text, Spec::Calendar) }))
+    };
+    let by_month =
+        preceded((|i| lx.month_cues.parse(i), gap), alt((|i| month_year(lx, i), |i| month_rel(lx, i), month_alone)));
+    let by_year = preceded((|i| lx.year_cues.parse(i), gap), bare_year);
+    alt((by_month, by_year)).parse(i)
+}
+
+// BARE_YEAR := YEAR, not followed by a unit-like letter ("2022 personnes" is read by the caller's cue)
+fn bare_year(i: &str) -> PResult<'_, DateRead<'_>> {
+    let (r, (text, y)) = consumed(year).parse(i)?;
+    let (r, _) = not((gap0, alt((char('%'), char('€'), char('$'))))).parse(r)?;
+    // "2022-02-12" is a day, read by NUMERIC
+    let (r, _) = not((alt((char('-'), char('/'), char('.'))), satisfy(|c: char| c.is_ascii_digit()))).parse(r)?;
+    Ok((r, DateRead { year: Some(y), ..DateRead::new(text, Spec::Calendar) }))
+}
+
+// NUMERIC := A SEP B SEP Y | YEAR "-" MM "-" DD, SEP one of "/" "." "-" (the same twice)
+// A, B := NUM(1,2); Y := NUM(4) | NUM(2) (two-digit years: "/" or two-digit A and B only)
+pub fn numeric<'i>(cx: &Ctx<'_>, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let lx = cx.lx;
+    let iso = |i: &'i str| -> PResult<'i, (&'i str, i32, u32, u32)> {
+        let dash = (year_digits, char('-'), |i| digits(1, 2, i), char('-'), |i| digits(1, 2, i));
+        let slash = (year_digits, char('/'), |i| digits(1, 2, i), char('/'), |i| digits(1, 2, i));
+        let (r, (text, (y, _, m, _, d))) = consumed(alt((dash, slash))).parse(i)?;
+        Ok((r, (text, y, m, d)))
+    };
+    if let Ok((r, (text, y, m, d))) = iso(i) {
+        let (r, _) = numeric_end(r)?;
+        if (1..=12).contains(&m) && (1..=31).contains(&d) && text.len() >= 8 {
+            return Ok((
+                r,
+                DateRead { year: Some(y), month: Some(m), day: Some(d), ..DateRead::new(text, Spec::Calendar) },
+            ));
+        }
+        return fail();
+    }
+    let (r, (text, (a, sep, b, _, y))) = consumed((
+        |i| digits(1, 2, i),
+        alt((char('/'), char('.'), char('-'))),
+        |i| digits(1, 2, i),
+        |i: &'i str| {
+            let (_, s) = peek(satisfy(|c| c == '/' || c == '.' || c == '-')).parse(i)?;
+            char(s).parse(i)
+        },
+        alt((|i| digits(4, 4, i), |i| digits(2, 2, i))),
+    ))
+    .parse(i)?;
+    // the separator must be the same twice
+    let seps: Vec<char> = text.chars().filter(|c| matches!(c, '/' | '.' | '-')).collect();
+    if seps.len() != 2 || seps.first() != seps.get(1) {
+        return fail();
+    }
+    let (r, _) = numeric_end(r)?;
+    let two_digit_year = y < 100;
+    if two_digit_year && sep != '/' && (text.len() != 8) {
+        return fail();
+    }
+    if sep == '-' && two_digit_year {
+        return fail();
+    }
+    let year = if two_digit_year {
+        let pivot = cx.pub_date.map_or(2030, |d| chrono::Datelike::year(&d) + 10) % 100;
+        if (y as i32) <= pivot {
+            2000 + y as i32
+        } else {
+            1900 + y as i32
+        }
+    } else {
+        y as i32
+    };
+    let day_first = !lx.month_first || cx.options.date_order == Some(super::DateOrder::Dmy);
+    let (d, m) = if day_first { (a, b) } else { (b, a) };
+    let other_ok = (1..=12).contains(&d) && (1..=31).contains(&m);
+    let this_ok = (1..=12).contains(&m) && (1..=31).contains(&d);
+    let mut read = DateRead::new(text, Spec::Calendar);
+    read.year = Some(year);
+    if this_ok {
+        read.day = Some(d);
+        read.month = Some(m);
+        if lx.month_first && cx.options.ambiguous_dates_unresolved && other_ok && d != m {
+            read.spec = Spec::Ambiguous;
+        }
+    } else if other_ok && cx.options.date_order.is_none() {
+        // "31/10/2024" in English, "02/22/2016" in French: only the other reading exists
+        read.day = Some(m);
+        read.month = Some(d);
+    } else {
+        return fail();
+    }
+    Ok((r, read))
+}
+
+fn year_digits(i: &str) -> PResult<'_, i32> {
+    verify(|i| digits(4, 4, i), |y: &u32| (1000..=2199).contains(y)).map(|y| y as i32).parse(i)
+}
+
+// NUMERIC_END := END, and no further separator with a digit ("1.2.2024.5" is not a date)
+fn numeric_end(i: &str) -> PResult<'_, ()> {
+    let (r, _) = end_of_word(i)?;
+    let (r, _) = not((alt((char('/'), char('.'), char('-'), char(':'), char(','))), satisfy(|c| c.is_ascii_digit())))
+        .parse(r)?;
+    Ok((r, ()))
+}
+
+// PART := PART_WORD [GAP] (MONTH [GAP YEAR] | YEAR)              "mi-mars", "fin 2023", "early 2024"
+fn part<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let what = alt((
+        (|i| month(lx, i), opt(preceded((opt(char(',')), gap), year))).map(|(m, y)| (Some(m), y)),
+        year.map(|y| (None, Some(y))),
+    ));
+    let (r, (text, (p, _, (m, y)))) = consumed((|i| lx.parts.parse(i), gap0, what)).parse(i)?;
+    let mut read = DateRead::new(text, Spec::Period(p, false));
+    read.month = m;
+    read.year = y;
+    Ok((r, read))
+}
+
+// SEASON := [SEASON_PREFIX GAP] SEASON [GAP [LINK GAP] YEAR]     "au printemps 2025", "cet été", "the summer of 2024"
+fn season<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let (r, prefix) = opt(terminated(|i| lx.season_prefixes.parse(i), gap0)).parse(i)?;
+    let year_after = preceded((gap, opt(terminated(|i| lx.season_links.parse(i), gap))), year);
+    let (r, (text, (s, y))) = consumed((|i| lx.seasons.parse(i), opt(year_after))).parse(r)?;
+    let this = prefix == Some(true);
+    if y.is_none() && !this {
+        return fail();
+    }
+    let mut read = DateRead::new(text, Spec::Period(s, this && y.is_none()));
+    read.year = y;
+    if this && y.is_none() {
+        // "cet été": the season word with its demonstrative
+        read.text = i.get(..offset_in(i, r)).unwrap_or(text).trim_start();
+    }
+    Ok((r, read))
+}
+
+// WEEKDAY_REL := REL_BEFORE GAP WEEKDAY_FULL | WEEKDAY_FULL GAP REL_AFTER | WEEKDAY_FULL [GAP DAY]
+fn weekday_alone<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    if let Ok((r, (text, (rel, _, (wt, w))))) =
+        consumed((|i| lx.rel_before.parse(i), gap, consumed(|i| lx.weekdays_full.parse(i)))).parse(i)
+    {
+        let read = DateRead { weekday: Some((w, wt)), ..DateRead::new(text, Spec::Weekday(Some(rel))) };
+        return Ok((r, read));
+    }
+    let (r, (wt, w)) = consumed(|i| lx.weekdays_full.parse(i)).parse(i)?;
+    if let Ok((r2, rel)) = preceded(gap, |i| lx.rel_after.parse(i)).parse(r) {
+        let text = i.get(..offset_in(i, r2)).unwrap_or(wt);
+        return Ok((r2, DateRead { weekday: Some((w, wt)), ..DateRead::new(text, Spec::Weekday(Some(rel))) }));
+    }
+    let article = opt(terminated(|i| lx.day_articles.parse(i), gap));
+    if let Ok((r2, (_, _, d))) = (gap, article, |i| day(lx, i)).parse(r) {
+        // "mercredi 13", not "mercredi 13 heures", "Friday 7/6" nor "mercredi 13 mars" (read by DMY)
+        let unit = (gap0, alt((|i| lx.hour_marks.parse(i), |i| lx.units.parse(i).map(|(r, _)| (r, ())))));
+        let numeric_tail = (alt((char('/'), char('.'), char('-'), char(':'))), satisfy(|c: char| c.is_ascii_digit()));
+        let rest_ok = not(alt((unit.map(|_| ()), numeric_tail.map(|_| ())))).parse(r2);
+        if rest_ok.is_ok() {
+            let text = i.get(..offset_in(i, r2)).unwrap_or(wt);
+            return Ok((
+                r2,
+                DateRead { weekday: Some((w, wt)), day: Some(d), ..DateRead::new(text, Spec::WeekdayDay) },
+            ));
+        }
+    }
+    Ok((r, DateRead { weekday: Some((w, wt)), ..DateRead::new(wt, Spec::Weekday(None)) }))
+}
+
+// WEEKDAY_NUMERIC := WEEKDAY NUMERIC                               "samedi 23/06/2018"
+fn weekday_numeric<'i>(cx: &Ctx<'_>, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let (r, w) = weekday_head(cx.lx, i)?;
+    let (r, read) = numeric(cx, r)?;
+    let text = joined(i, Some(w.1), read.text);
+    Ok((r, DateRead { weekday: Some(w), text, ..read }))
+}
+
+// RELATIVE := WORD(relative_periods)                              "l'an dernier", "last month"
+fn relative_period<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let (r, (text, (unit, delta))) = consumed(|i| lx.relative_periods.parse(i)).parse(i)?;
+    Ok((r, DateRead::new(text, Spec::Relative(unit, delta))))
+}
+
+// DATE := DMY | MDY | NUMERIC | MY | PART | SEASON | RELATIVE | MONTH_REL | WEEKDAY_REL | CUED
+pub fn date<'i>(cx: &Ctx<'_>, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let lx = cx.lx;
+    alt((
+        |i| day_month_year(lx, i),
+        |i| month_day_year(lx, i),
+        |i| numeric(cx, i),
+        |i| month_year(lx, i),
+        |i| part(lx, i),
+        |i| season(lx, i),
+        |i| relative_period(lx, i),
+        |i| month_rel(lx, i),
+        |i| weekday_numeric(cx, i),
+        |i| weekday_alone(lx, i),
+        |i| cued(lx, i),
+        |i| month_alone(lx, i),
+    ))
+    .parse(i)
+}
+
+// MARKED := SINCE GAP (DATE | MONTH | YEAR) | BORN GAP (DATE | YEAR) | DATE
+pub fn marked_date<'i>(cx: &Ctx<'_>, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    let lx = cx.lx;
+    let after_marker = |i: &'i str| {
+        alt((
+            |i| date(cx, i),
+            |i: &'i str| {
+                let (r, (text, m)) = consumed(|i| month_named(lx, i)).parse(i)?;
+                Ok((r, DateRead { month: Some(m), ..DateRead::new(text, Spec::Calendar) }))
+            },
+            bare_year,
+        ))
+        .parse(i)
+    };
+    if let Ok((r, mut read)) = preceded((|i| lx.since.parse(i), gap0), after_marker).parse(i) {
+        read.since = true;
+        return Ok((r, read));
+    }
+    if let Ok((r, mut read)) = preceded((|i| lx.born.parse(i), gap), after_marker).parse(i) {
+        read.birth = true;
+        return Ok((r, read));
+    }
+    date(cx, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{ExtractOptions, Lexicon};
+    use crate::source::Lang;
+
+    fn with<R>(lang: Lang, f: impl FnOnce(&Ctx<'_>) -> R) -> R {
+        let lex = Lexicon::get(lang);
+        let options = ExtractOptions::default();
+        let cx = Ctx { lx: &lex.dates, pub_date: NaiveDate::from_ymd_opt(2024, 11, 20), options: &options };
+        f(&cx)
+    }
+
+    type Parts = (Option<u32>, Option<u32>, Option<i32>);
+
+    fn parts(r: &DateRead<'_>) -> Parts {
+        (r.day, r.month, r.year)
+    }
+
+    #[test]
+    fn reads_words_as_typeset() {
+        let lex = Lexicon::get(Lang::Fr);
+        assert_eq!(lex.dates.months.parse("Février 2022"), Ok((" 2022", 2)));
+        assert_eq!(lex.dates.months.parse("févr. 2022"), Ok((" 2022", 2)));
+        assert_eq!(lex.dates.months.parse("AOÛT"), Ok(("", 8)));
+        assert!(lex.dates.months.parse("marsupial").is_err());
+        assert_eq!(lex.dates.relative_periods.parse("l’an dernier,").map(|(r, _)| r), Ok(","));
+        let en = Lexicon::get(Lang::En);
+        assert_eq!(en.dates.months.parse("Nov 5"), Ok((" 5", 11)));
+        assert!(en.dates.months.parse("no").is_err());
+    }
+
+    #[test]
+    fn reads_day_and_year() {
+        let lx = &Lexicon::get(Lang::Fr).dates;
+        for (input, left, want) in [("1er mars", " mars", 1), ("12 février", " février", 12), ("31", "", 31)] {
+            assert_eq!(day(lx, input), Ok((left, want)), "{input:?}");
+        }
+        for no in ["32 mars", "0 mars", "123", "12h", "1ers"] {
+            assert!(day(lx, no).is_err(), "{no}");
+        }
+        assert_eq!(year("2022,"), Ok((",", 2022)));
+        for no in ["20220", "999", "2022a", "3000"] {
+            assert!(year(no).is_err(), "{no}");
+        }
+    }
+
+    #[test]
+    fn reads_french_dates() {
+        with(Lang::Fr, |cx| {
+            for (input, left, want) in [
+                ("12 février 2022 à Paris", " à Paris", (Some(12), Some(2), Some(2022))),
+                ("1er mars 2024", "", (Some(1), Some(3), Some(2024))),
+                ("mardi 5 novembre 2024.", ".", (Some(5), Some(11), Some(2024))),
+                ("7 novembre,", ",", (Some(7), Some(11), None)),
+                ("31 avril 2023", "", (Some(31), Some(4), Some(2023))),
+                ("12\u{a0}févr. 2022", "", (Some(12), Some(2), Some(2022))),
+                ("12/02/2022", "", (Some(12), Some(2), Some(2022))),
+                ("12.02.2022 ", " ", (Some(12), Some(2), Some(2022))),
+                ("2022-02-12", "", (Some(12), Some(2), Some(2022))),
+                ("février 2022", "", (None, Some(2), Some(2022))),
+                ("en février", "", (None, Some(2), None)),
+                ("en 2022", "", (None, None, Some(2022))),
+                ("fin 2023", "", (None, None, Some(2023))),
+                ("mi-mars", "", (None, Some(3), None)),
+                ("au printemps 2025", "", (None, None, Some(2025))),
+                ("février", "", (None, Some(2), None)),
+                ("samedi 23/06/2018", "", (Some(23), Some(6), Some(2018))),
+                ("2015/08/12", "", (Some(12), Some(8), Some(2015))),
+                ("02/22/2016", "", (Some(22), Some(2), Some(2016))),
+            ] {
+                let got = marked_date(cx, input).map(|(rest, r)| (rest, parts(&r)));
+                assert_eq!(got, Ok((left, want)), "{input:?}");
+            }
+            for no in [
+                "52 novembre",
+                "5 novembres",
+                "12 mois",
+                "5 marsupiaux",
+                "24/7",
+                "9/11",
+                "1.2.3",
+                "2 sur 3",
+                "3-1",
+                "printemps",
+            ] {
+                assert!(marked_date(cx, no).is_err(), "{no}");
+            }
+        });
+    }
+
+    #[test]
+    fn reads_english_dates() {
+        with(Lang::En, |cx| {
+            for (input, left, want) in [
+                ("February 12, 2022", "", (Some(12), Some(2), Some(2022))),
+                ("12 Feb. 2022", "", (Some(12), Some(2), Some(2022))),
+                ("Tuesday, Nov. 5, 2024", "", (Some(5), Some(11), Some(2024))),
+                ("5th of November 2024", "", (Some(5), Some(11), Some(2024))),
+                ("on Nov. 7", "", (Some(7), Some(11), None)),
+                ("02/12/2022", "", (Some(12), Some(2), Some(2022))),
+                ("31/10/2022", "", (Some(31), Some(10), Some(2022))),
+                ("in February 2022", "", (None, Some(2), Some(2022))),
+                ("early 2024", "", (None, None, Some(2024))),
+                ("May 5", "", (Some(5), Some(5), None)),
+                ("Dec. 31 , 1994", "", (Some(31), Some(12), Some(1994))),
+                ("June of 1992", "", (None, Some(6), Some(1992))),
+                ("February", "", (None, Some(2), None)),
+                ("Friday 5/12/2019", "", (Some(12), Some(5), Some(2019))),
+                ("Tuesday the 19th", "", (Some(19), None, None)),
+            ] {
+                let input = input.strip_prefix("on ").unwrap_or(input);
+                let got = marked_date(cx, input).map(|(rest, r)| (rest, parts(&r)));
+                assert_eq!(got, Ok((left, want)), "{input:?}");
+            }
+            for no in ["may", "March", "August", "february", "24/7", "9/11", "version 2", "in 20 minutes", "of 2022-1"]
+            {
+                assert!(marked_date(cx, no).is_err(), "{no}");
+            }
+        });
+    }
+
+    #[test]
+    fn reads_marks_and_relative_forms() {
+        with(Lang::Fr, |cx| {
+            let (_, r) = marked_date(cx, "né le 14 juin 1946").unwrap();
+            assert!(r.birth && r.text == "14 juin 1946");
+            let (_, r) = marked_date(cx, "depuis 2019").unwrap();
+            assert!(r.since && r.text == "2019");
+            let (_, r) = marked_date(cx, "mardi dernier").unwrap();
+            assert_eq!(r.spec, Spec::Weekday(Some(Rel::Last)));
+            let (_, r) = marked_date(cx, "ce lundi").unwrap();
+            assert_eq!(r.spec, Spec::Weekday(Some(Rel::This)));
+            let (_, r) = marked_date(cx, "mercredi 13,").unwrap();
+            assert_eq!((r.spec, r.day), (Spec::WeekdayDay, Some(13)));
+            let (_, r) = marked_date(cx, "l'an dernier").unwrap();
+            assert_eq!(r.spec, Spec::Relative(Unit::Year, -1));
+        });
+        with(Lang::En, |cx| {
+            let (_, r) = marked_date(cx, "born in 1946").unwrap();
+            assert!(r.birth && r.year == Some(1946));
+            let (_, r) = marked_date(cx, "last Tuesday").unwrap();
+            assert_eq!(r.spec, Spec::Weekday(Some(Rel::Last)));
+            let (_, r) = marked_date(cx, "since March").unwrap();
+            assert!(r.since && r.month == Some(3));
+        });
+    }
+}

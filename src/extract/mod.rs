@@ -5,8 +5,10 @@
 //! "12 février 2022" is a date and not the numbers 12 and 2022; numeric claims skip what a
 //! temporal claim already covers; names come last.
 
+pub mod age;
 pub mod counted;
 pub mod date;
+pub mod duration;
 pub mod frames;
 pub mod lexicon;
 pub mod name;
@@ -14,18 +16,26 @@ pub mod name_list;
 pub mod number;
 pub mod number_digits;
 pub mod number_words;
+pub mod offset;
 pub mod prefilter;
 pub mod quantity;
+pub mod resolve;
+pub mod temporal;
+pub mod time;
 
 use crate::source::Document;
 use crate::span::Span;
 use serde_json::{Map, Value};
 
-pub use date::{AgeClaim, DateClaim, DurationClaim, OffsetClaim, TimeClaim};
+pub use age::AgeClaim;
+pub use date::{DateClaim, Grain, Period, YearSource};
+pub use duration::{DurationClaim, Unit};
 pub use frames::{ListCount, PartWhole, TotalFrame};
 pub use lexicon::Lexicon;
 pub use name::NameClaim;
 pub use number::{Counted, Form, MoneyClaim, NumberClaim, OrdinalClaim, PercentClaim, RangeClaim, RangeUnit};
+pub use offset::{Anchor, Direction, OffsetClaim};
+pub use time::TimeClaim;
 
 /// How a value is qualified: "environ 70", "plus de 70", "at least 70".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -356,17 +356,34 @@ impl RangeClaim {
 pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>) {
     let text = cx.text();
     let lex = cx.lex.numbers.compiled();
-    let temporal: Vec<(usize, usize)> = out.get(first..).unwrap_or_default().iter().map(|c| c.local).collect();
-    let overlaps_temporal = |s: usize, e: usize| temporal.iter().any(|&(ts, te)| s < te && ts < e);
+    // Temporal claims sorted by start; candidates come in text order, so one cursor walks both
+    // (a scan of every temporal claim per candidate made long runs quadratic).
+    let mut temporal: Vec<(usize, usize)> = out.get(first..).unwrap_or_default().iter().map(|c| c.local).collect();
+    temporal.sort_unstable();
+    let mut cursor = 0;
+    let overlaps_temporal = |from: usize, s: usize, e: usize| {
+        temporal.get(from..).unwrap_or_default().iter().take_while(|&&(ts, _)| ts < e).any(|&(ts, te)| s < te && ts < e)
+    };
     let mut resume = 0;
     for cand in cx.candidates {
-        if cand.at < resume || temporal.iter().any(|&(s, e)| s <= cand.at && cand.at < e) {
+        // Temporal claims ending before this candidate can overlap nothing further on, except a
+        // long one that an earlier, shorter claim hides: keep the cursor at the first that ends
+        // after the candidate among those starting before it.
+        while temporal.get(cursor).is_some_and(|&(_, te)| te <= cand.at) {
+            cursor += 1;
+        }
+        let from = cursor.saturating_sub(8);
+        if cand.at < resume || overlaps_temporal(from, cand.at, cand.at + 1) {
             continue;
         }
         let digits = cand.kind == CandidateKind::Digits;
         match quantity::read(lex, text, cand.at, digits) {
             quantity::Read::Found(q) => {
-                if overlaps_temporal(q.start, q.end) {
+                if overlaps_temporal(
+                    from.min(temporal.partition_point(|&(ts, _)| ts < q.start).saturating_sub(8)),
+                    q.start,
+                    q.end,
+                ) {
                     continue;
                 }
                 resume = q.end;
@@ -394,7 +411,7 @@ fn push(cx: &RunCx<'_>, text: &str, lex: &quantity::Compiled, q: Quantity, out: 
         let word_start = head.rfind(|c: char| !c.is_alphabetic() && c != '.').map_or(0, |i| i + 1);
         let word = head.get(word_start..).unwrap_or_default();
         !word.is_empty()
-            && cx.lex.dates.months.iter().flatten().any(|m| m.eq_ignore_ascii_case(word) || word.to_lowercase() == *m)
+            && cx.lex.dates.months.words().any(|m| m.eq_ignore_ascii_case(word) || word.to_lowercase() == m)
     };
     let kind = match q.value {
         Value::Number { value, form, countable } => {

@@ -1,0 +1,356 @@
+//! The temporal scanner: runs the date, time, duration, offset and age grammars at the prefilter's
+//! candidates (digits, and the `[dates]` trigger words), turns what they read into claims, and
+//! links each offset to its anchor.
+//!
+//! A grammar may begin a few words before its candidate ("il y a trois *ans*", "né le *14* juin",
+//! "en *2022*"): the scanner tries the word starts just before a candidate (same sentence, after
+//! the last claim), earliest first, and keeps the first reading that reaches the candidate.
+
+use super::age::{age, capitalised_words, AgeClaim, AgeRead};
+use super::date::{is_space, marked_date, offset_in, DateLexicon, DateRead};
+use super::duration::{duration, ends_with_word, plausible, DurationRead};
+use super::offset::{offset, Anchor, AnchorPlan, OffsetClaim, OffsetRead};
+use super::prefilter::CandidateKind;
+use super::resolve::{date_claim, shift};
+use super::time::{time, TimeRead};
+use super::{Claim, ClaimKind, ExtractOptions, RunCx};
+use chrono::NaiveDate;
+
+/// What every temporal parser may consult.
+pub struct Ctx<'a> {
+    pub lx: &'a DateLexicon,
+    pub pub_date: Option<NaiveDate>,
+    pub options: &'a ExtractOptions,
+}
+
+/// How many words before a candidate a grammar may begin ("il y a près de trois *ans*").
+const LOOKBACK_WORDS: usize = 7;
+
+enum Found<'i> {
+    Offset(OffsetRead<'i>),
+    Age(AgeRead<'i>),
+    Date(DateRead<'i>),
+    Time(TimeRead<'i>),
+    Duration(DurationRead<'i>),
+}
+
+/// The first grammar that reads something at `start`, and where its reading ends.
+fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize) -> Option<(Found<'i>, usize)> {
+    let i = text.get(start..)?;
+    let before = text.get(..start)?;
+    let end = |r: &str| text.len() - r.len();
+    // "133-03-03-2020", "1.5": inside a longer number or code
+    let mut back = before.chars().rev();
+    if back.next().is_some_and(|c| matches!(c, '-' | '/' | '.' | ',' | ':'))
+        && back.next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    if let Ok((r, o)) = offset(cx.lx, before, i) {
+        return Some((Found::Offset(o), end(r)));
+    }
+    if let Ok((r, a)) = age(cx.lx, before, i) {
+        return Some((Found::Age(a), end(r)));
+    }
+    // "$12 December 27": a sum of money, then a date
+    let money = before.trim_end_matches(is_space).ends_with(['$', '€', '£', '¥']);
+    if let Ok((r, d)) = marked_date(cx, i).map_err(|_| ()).and_then(|f| if money { Err(()) } else { Ok(f) }) {
+        let habit = matches!(d.spec, super::date::Spec::Weekday(None)) && ends_with_word(&cx.lx.recurring, before);
+        if !habit {
+            return Some((Found::Date(d), end(r)));
+        }
+    }
+    if let Ok((r, t)) = time(cx.lx, before, i) {
+        return Some((Found::Time(t), end(r)));
+    }
+    if let Ok((r, (d, b))) = duration(cx.lx, i) {
+        // "deux heures du matin" is a time of day
+        let day_part = r.trim_start_matches(is_space).len() < r.len()
+            && cx.lx.day_parts.parse(r.trim_start_matches(is_space)).is_ok();
+        if plausible(cx.lx, before, &b) && !day_part {
+            return Some((Found::Duration(d), end(r)));
+        }
+    }
+    None
+}
+
+/// Word starts before `at` (back to `floor`, within the sentence), earliest first, then `at`.
+fn starts(text: &str, at: usize, floor: usize) -> Vec<usize> {
+    let mut out = vec![at];
+    let Some(head) = text.get(floor..at) else { return out };
+    let mut prev_alnum = false;
+    let mut found = Vec::new();
+    // walk forwards over the window, then keep the last few word starts
+    for (k, c) in head.char_indices() {
+        if matches!(c, '!' | '?' | ';' | '\n') {
+            found.clear();
+        }
+        let alnum = c.is_alphanumeric();
+        if alnum && !prev_alnum {
+            found.push(floor + k);
+        }
+        prev_alnum = alnum;
+    }
+    let keep = found.len().saturating_sub(LOOKBACK_WORDS);
+    let mut all: Vec<usize> = found.split_off(keep);
+    all.retain(|&s| s < at);
+    all.append(&mut out);
+    all
+}
+
+/// Reads the temporal claims of a run into `out`.
+pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
+    let lx = &rcx.lex.dates;
+    let text = rcx.text();
+    let cx = Ctx { lx, pub_date: rcx.doc.pub_date, options: rcx.options };
+    let first = out.len();
+    let mut resume = 0;
+    for cand in rcx.candidates {
+        if cand.at < resume {
+            continue;
+        }
+        if let CandidateKind::Word(ix) = cand.kind {
+            if !lx.is_trigger(rcx.lex.prefilter.word(ix)) {
+                continue;
+            }
+        }
+        let window_start = text.get(..cand.at).map_or(0, |h| h.len().saturating_sub(120));
+        let floor = resume.max(char_floor(text, window_start));
+        for start in starts(text, cand.at, floor) {
+            if start != cand.at && !text.get(start..).is_some_and(|i| lx.leads_at(i)) {
+                continue;
+            }
+            let Some((found, end)) = read_at(&cx, text, start) else { continue };
+            if end <= cand.at {
+                continue;
+            }
+            resume = resume.max(emit(rcx, &cx, found, first, out)).max(end);
+            break;
+        }
+    }
+}
+
+fn char_floor(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Pushes the claims of one reading; returns the end of the last text it claimed.
+fn emit(rcx: &RunCx<'_>, cx: &Ctx<'_>, found: Found<'_>, first: usize, out: &mut Vec<Claim>) -> usize {
+    let text = rcx.text();
+    let local = |s: &str| {
+        let a = offset_in(text, s);
+        (a, a + s.len())
+    };
+    match found {
+        Found::Date(d) => {
+            let (a, b) = local(d.text);
+            if let Some(c) = date_claim_at(rcx, cx, &d) {
+                out.push(rcx.claim(a, b, ClaimKind::Date(c)));
+            }
+            b
+        }
+        Found::Time(t) => {
+            let (a, b) = local(t.text);
+            out.push(rcx.claim(a, b, ClaimKind::Time(t.claim)));
+            b
+        }
+        Found::Duration(d) => {
+            let (a, b) = local(d.text);
+            out.push(rcx.claim(a, b, ClaimKind::Duration(d.claim)));
+            b
+        }
+        Found::Age(g) => {
+            let (a, b) = local(g.text);
+            let person = if g.apposition { person_before(text, a).map(|(s, e)| rcx.run.span(s, e)) } else { None };
+            out.push(rcx.claim(a, b, ClaimKind::Age(AgeClaim { years: g.years, person })));
+            b
+        }
+        Found::Offset(o) => emit_offset(rcx, cx, o, first, out),
+    }
+}
+
+fn date_claim_at(rcx: &RunCx<'_>, cx: &Ctx<'_>, d: &DateRead<'_>) -> Option<super::DateClaim> {
+    let text = rcx.text();
+    let mut c = date_claim(d, cx.pub_date)?;
+    c.weekday = d.weekday.map(|(w, s)| {
+        let a = offset_in(text, s);
+        (w, rcx.run.span(a, a + s.len()))
+    });
+    Some(c)
+}
+
+/// The capitalised words right before the "," or "(" that precedes text offset `at`.
+fn person_before(text: &str, at: usize) -> Option<(usize, usize)> {
+    let head = text.get(..at)?.trim_end_matches(is_space);
+    let head = head.strip_suffix(',').or_else(|| head.strip_suffix('('))?.trim_end_matches(is_space);
+    let n = capitalised_words(head);
+    if n == 0 {
+        return None;
+    }
+    let mut start = head.len();
+    for _ in 0..n.min(4) {
+        let t = head.get(..start)?.trim_end_matches(is_space);
+        start = t.rfind(char::is_whitespace).map_or(0, |k| k + 1);
+    }
+    Some((start, head.len()))
+}
+
+fn emit_offset(rcx: &RunCx<'_>, cx: &Ctx<'_>, o: OffsetRead<'_>, first: usize, out: &mut Vec<Claim>) -> usize {
+    let text = rcx.text();
+    let a = offset_in(text, o.text);
+    let mut end = a + o.text.len();
+    let subject = match o.anchor {
+        AnchorPlan::PubDate => None,
+        _ => subject_before(cx.lx, text, a, !o.relative_day, out.get(first..).unwrap_or_default()),
+    };
+    let context = |out: &[Claim]| {
+        // the last date before the offset, or before its subject when it restates one
+        let limit = subject.map_or(a, |(i, _)| out.get(i).map_or(a, |c| c.local.0));
+        out.iter().rev().find(|c| c.local.1 <= limit && matches!(c.kind, ClaimKind::Date(_))).map(|c| c.local)
+    };
+    let mut anchor_day: Option<NaiveDate> = None;
+    let anchor = match o.anchor {
+        AnchorPlan::PubDate => {
+            anchor_day = cx.pub_date;
+            Anchor::PubDate
+        }
+        AnchorPlan::Context => match context(out.get(first..).unwrap_or_default()) {
+            Some((s, e)) => {
+                anchor_day = date_at(out, first, s);
+                Anchor::Date(rcx.run.span(s, e))
+            }
+            None => Anchor::Unknown,
+        },
+        AnchorPlan::Phrase(p) => {
+            let pos = offset_in(text, p);
+            if let Some((d, s, e)) = anchor_date(rcx, cx, p) {
+                anchor_day = d.naive();
+                let claim = rcx.claim(s, e, ClaimKind::Date(d));
+                out.push(claim);
+                end = e;
+                Anchor::Date(rcx.run.span(s, e))
+            } else if let Some((s, e)) = event_phrase(cx.lx, text, pos) {
+                Anchor::Event(rcx.run.span(s, e))
+            } else {
+                match context(out.get(first..).unwrap_or_default()) {
+                    Some((s, e)) => {
+                        anchor_day = date_at(out, first, s);
+                        Anchor::Date(rcx.run.span(s, e))
+                    }
+                    None => Anchor::Unknown,
+                }
+            }
+        }
+    };
+    let d = &o.duration;
+    let claim = OffsetClaim {
+        amount: d.amount,
+        unit: d.unit,
+        direction: o.direction,
+        anchor,
+        approx: d.approx,
+        since: o.since,
+        date: anchor_day.and_then(|day| shift(day, d.amount, d.unit, o.direction)),
+        subject: subject.map(|(_, span)| span),
+    };
+    out.push(rcx.claim(a, a + o.text.len(), ClaimKind::Offset(claim)));
+    end
+}
+
+/// The day of the date claim of this run that starts at `s`.
+fn date_at(out: &[Claim], first: usize, s: usize) -> Option<NaiveDate> {
+    out.get(first..)?.iter().find_map(|c| match &c.kind {
+        ClaimKind::Date(d) if c.local.0 == s => d.naive(),
+        _ => None,
+    })
+}
+
+/// A date at the start of an anchor phrase, after at most one short article ("le", "the").
+fn anchor_date(rcx: &RunCx<'_>, cx: &Ctx<'_>, p: &str) -> Option<(super::DateClaim, usize, usize)> {
+    let text = rcx.text();
+    let skip = p.find(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|&k| k <= 3).and_then(|k| {
+        let head = p.get(..k)?;
+        let after = p.get(k..)?;
+        let after = if head.ends_with(['\'', '’']) { after } else { after.trim_start_matches(is_space) };
+        (after.len() < p.len()).then_some(after)
+    });
+    for q in [Some(p), skip].into_iter().flatten() {
+        if let Ok((_, d)) = marked_date(cx, q) {
+            let s = offset_in(text, d.text);
+            let c = date_claim_at(rcx, cx, &d)?;
+            return Some((c, s, s + d.text.len()));
+        }
+    }
+    None
+}
+
+/// The event phrase starting at `pos`: up to eight words, to the first punctuation or stop word.
+fn event_phrase(lx: &DateLexicon, text: &str, pos: usize) -> Option<(usize, usize)> {
+    let tail = text.get(pos..)?;
+    let mut end = 0;
+    let mut words = 0;
+    let mut k = 0;
+    while k < tail.len() && words < 8 {
+        let rest = tail.get(k..)?;
+        let c = rest.chars().next()?;
+        if is_space(c) {
+            k += c.len_utf8();
+            continue;
+        }
+        if !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '«' | '»' | '"' | '“' | '”')) {
+            break;
+        }
+        if words > 0 && lx.event_stops.parse(rest).is_ok() {
+            break;
+        }
+        let w = rest
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '«' | '»' | '"' | '“' | '”')))
+            .map_or(rest.len(), |(j, _)| j);
+        k += w;
+        end = k;
+        words += 1;
+    }
+    (end > 0).then_some((pos, pos + end.min(tail.len())))
+}
+
+/// The date claim (index in `claims`, file span) that an offset at `at` restates: written just
+/// before it and joined by a restating word ("soit", "i.e."), or, when `comma` allows it, by a
+/// comma or a bracket alone ("le 12 février, deux semaines avant l'invasion").
+fn subject_before(
+    lx: &DateLexicon,
+    text: &str,
+    at: usize,
+    comma: bool,
+    claims: &[Claim],
+) -> Option<(usize, crate::span::Span)> {
+    let (i, c) = claims.iter().enumerate().rev().find(|(_, c)| c.local.1 <= at)?;
+    if !matches!(c.kind, ClaimKind::Date(_)) {
+        return None;
+    }
+    let between = text.get(c.local.1..at)?;
+    let trimmed = between.trim_matches(|ch: char| is_space(ch) || ch == ',' || ch == '(');
+    let joined = comma && trimmed.is_empty() && between.contains([',', '('])
+        || lx
+            .restate
+            .parse(trimmed)
+            .is_ok_and(|(rest, _)| rest.trim_matches(|ch: char| is_space(ch) || ch == ',').is_empty());
+    joined.then_some((i, c.span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_back_a_few_words_in_the_sentence() {
+        let text = "Hier! Il y a près de trois ans";
+        let at = text.find("ans").unwrap();
+        let got: Vec<&str> = starts(text, at, 0).into_iter().map(|s| &text[s..s + 2]).collect();
+        assert_eq!(got, ["Il", "y ", "a ", "pr", "de", "tr", "an"]);
+        assert_eq!(starts(text, at, at), vec![at]);
+    }
+}
