@@ -105,6 +105,9 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
     let cx = Ctx { lx, pub_date: rcx.doc.pub_date, options: rcx.options };
     let first = out.len();
     let mut resume = 0;
+    // Start positions already read and where their reading ended (None: nothing there). Several
+    // candidates share the same look-back window; without this every start was re-parsed for each.
+    let mut tried: std::collections::HashMap<usize, Option<usize>> = std::collections::HashMap::new();
     for cand in rcx.candidates {
         if cand.at < resume {
             continue;
@@ -117,10 +120,18 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
         let window_start = text.get(..cand.at).map_or(0, |h| h.len().saturating_sub(120));
         let floor = resume.max(char_floor(text, window_start));
         for start in starts(text, cand.at, floor) {
+            match tried.get(&start) {
+                Some(None) => continue,
+                Some(Some(end)) if *end <= cand.at => continue,
+                _ => {}
+            }
             if start != cand.at && !text.get(start..).is_some_and(|i| lx.leads_at(i)) {
+                tried.insert(start, None);
                 continue;
             }
-            let Some((found, end)) = read_at(&cx, text, start) else { continue };
+            let reading = read_at(&cx, text, start);
+            tried.insert(start, reading.as_ref().map(|(_, end)| *end));
+            let Some((found, end)) = reading else { continue };
             if end <= cand.at {
                 continue;
             }
