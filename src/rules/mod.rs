@@ -20,8 +20,16 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod calendar;
 pub mod context;
+pub mod cues;
+pub mod duration_mismatch;
+pub mod impossible_date;
 pub mod part_exceeds_whole;
+pub mod temporal_order;
+pub mod weekday_mismatch;
+#[cfg(test)]
+mod testutil;
 
 pub use context::Context;
 
@@ -46,7 +54,13 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, sorted by id (tests/meta.rs checks).
-pub static RULES: &[&dyn Rule] = &[&part_exceeds_whole::PartExceedsWhole];
+pub static RULES: &[&dyn Rule] = &[
+    &duration_mismatch::DurationMismatch,
+    &impossible_date::ImpossibleDate,
+    &part_exceeds_whole::PartExceedsWhole,
+    &temporal_order::TemporalOrder,
+    &weekday_mismatch::WeekdayMismatch,
+];
 
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static dyn Rule> {
