@@ -65,8 +65,7 @@ fn each_rule_lives_in_its_own_file_under_its_struct_name() {
 
 #[test]
 fn docs_have_the_five_sections_in_order() {
-    const SECTIONS: [&str; 5] =
-        ["## What it flags", "## Why it matters", "## Flags", "## Leaves alone", "## Settings"];
+    const SECTIONS: [&str; 5] = ["## What it flags", "## Why it matters", "## Flags", "## Leaves alone", "## Settings"];
     for r in RULES {
         let m = r.meta();
         let mut from = 0;
@@ -104,8 +103,12 @@ fn each_rule_has_both_kinds_of_fixture_in_both_languages() {
             missing.push(format!("tests/fixtures/rules/{dir}: no rule has this id"));
         }
         for f in names_in(&fixtures.join(&dir)) {
-            if !(f.starts_with("flags_") || f.starts_with("leaves_alone_")) || !(f.ends_with(".fr.md") || f.ends_with(".en.md")) {
-                missing.push(format!("tests/fixtures/rules/{dir}/{f}: name it flags_<what>.<lang>.md or leaves_alone_<what>.<lang>.md"));
+            if !(f.starts_with("flags_") || f.starts_with("leaves_alone_"))
+                || !(f.ends_with(".fr.md") || f.ends_with(".en.md"))
+            {
+                missing.push(format!(
+                    "tests/fixtures/rules/{dir}/{f}: name it flags_<what>.<lang>.md or leaves_alone_<what>.<lang>.md"
+                ));
             }
         }
     }

@@ -22,7 +22,8 @@ pub fn days(d: &DateClaim) -> Option<(NaiveDate, NaiveDate)> {
         Grain::Month => {
             let m = d.month?;
             let first = NaiveDate::from_ymd_opt(y, m, 1)?;
-            let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+            let next =
+                if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
             Some((first, next.pred_opt()?))
         }
         Grain::Year => Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?)),
@@ -73,9 +74,9 @@ pub fn anchor<'a>(cx: &Context<'a>, o: &OffsetClaim) -> Option<From<'a>> {
             .claims
             .items
             .iter()
+            .rev()
             .filter(|c| s.contains(c.span) || c.span.contains(*s))
-            .filter_map(|c| date_of(c).map(|d| From::Date(c, d)))
-            .last(),
+            .find_map(|c| date_of(c).map(|d| From::Date(c, d))),
         Anchor::Unknown => None,
     }
 }

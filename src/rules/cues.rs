@@ -14,6 +14,9 @@ pub struct Cues {
     pub age: Age,
     pub percent: Percent,
     pub facts: FactCues,
+    pub conflict: Conflict,
+    pub list: List,
+    pub part: Part,
 }
 
 /// Words that make a figure reported, compared or revised.
@@ -51,6 +54,7 @@ pub struct Age {
 #[serde(deny_unknown_fields)]
 pub struct Percent {
     pub exhaustive: Vec<String>,
+    pub breaks: Vec<String>,
     pub not_share: Vec<String>,
     pub joiners: Vec<String>,
 }
@@ -59,10 +63,35 @@ pub struct Percent {
 #[serde(deny_unknown_fields)]
 pub struct FactCues {
     pub threshold_after: Vec<String>,
+    pub threshold_weak_after: Vec<String>,
     pub threshold_before: Vec<String>,
+    pub threshold_weak_before: Vec<String>,
     pub total_before: Vec<String>,
+    pub total_weak_before: Vec<String>,
     pub total_after: Vec<String>,
+    pub definite: Vec<String>,
+    pub links: Vec<String>,
     pub subset_after: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub generic: Vec<String>,
+    pub stopwords: Vec<String>,
+    pub whole_before: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct List {
+    pub partial: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub not_whole: Vec<String>,
 }
 
 const FR: &str = include_str!("../../rules/cues/fr.toml");

@@ -125,7 +125,13 @@ fn interval_of<'a>(cx: &Context<'a>, dur: &'a Claim) -> Option<(&'a Claim, &'a C
     None
 }
 
-fn check_duration(rule: &DurationMismatch, cx: &Context<'_>, dur: &Claim, d: &DurationClaim, out: &mut Vec<Diagnostic>) {
+fn check_duration(
+    rule: &DurationMismatch,
+    cx: &Context<'_>,
+    dur: &Claim,
+    d: &DurationClaim,
+    out: &mut Vec<Diagnostic>,
+) {
     if !unit_ok(d.unit) {
         return;
     }
@@ -216,7 +222,8 @@ mod tests {
 
     #[test]
     fn flags_a_wrong_offset() {
-        let mut d = Draft::new(&fr("Il a démissionné le 1er mars 2022, soit deux semaines après le vote du 12 février 2022."));
+        let mut d =
+            Draft::new(&fr("Il a démissionné le 1er mars 2022, soit deux semaines après le vote du 12 février 2022."));
         d.date("1er mars 2022", (2022, 3, 1), None);
         d.date("12 février 2022", (2022, 2, 12), None);
         d.offset("deux semaines après", 2.0, Unit::Week, Direction::After, Some("le vote du 12 février 2022"));
@@ -224,7 +231,8 @@ mod tests {
             d.check(&DurationMismatch),
             vec![(
                 "deux semaines après".into(),
-                "17 days between \"12 février 2022\" and \"1er mars 2022\"; the text says \"deux semaines après\"".into()
+                "17 days between \"12 février 2022\" and \"1er mars 2022\"; the text says \"deux semaines après\""
+                    .into()
             )]
         );
     }
@@ -239,7 +247,8 @@ mod tests {
             d.offset("deux semaines après", 2.0, Unit::Week, Direction::After, Some("12 février 2022"));
             assert!(d.check(&DurationMismatch).is_empty(), "{to}");
         }
-        let mut d = Draft::new(&fr("Il a démissionné le 1er février 2022, soit deux semaines après le 12 février 2022."));
+        let mut d =
+            Draft::new(&fr("Il a démissionné le 1er février 2022, soit deux semaines après le 12 février 2022."));
         d.date("1er février 2022", (2022, 2, 1), None);
         d.date("12 février 2022", (2022, 2, 12), None);
         d.offset("deux semaines après", 2.0, Unit::Week, Direction::After, Some("12 février 2022"));

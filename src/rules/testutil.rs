@@ -4,7 +4,7 @@
 use crate::config::RuleSettings;
 use crate::diagnostic::Diagnostic;
 use crate::extract::date::{Anchor, DateClaim, Direction, Grain, OffsetClaim, Unit, YearSource};
-use crate::extract::number::{Counted, MoneyClaim, NumberClaim, PercentClaim, RangeClaim};
+use crate::extract::number::{Counted, MoneyClaim, NumberClaim, PercentClaim};
 use crate::extract::{AgeClaim, Approx, Claim, ClaimKind, Claims, DurationClaim, ListCount, PartWhole, TotalFrame};
 use crate::rules::{Context, Rule};
 use crate::source::{Document, Format, ReadOptions};
@@ -108,7 +108,14 @@ impl Draft {
         )
     }
 
-    pub fn offset(&mut self, needle: &str, amount: f64, unit: Unit, direction: Direction, anchor: Option<&str>) -> usize {
+    pub fn offset(
+        &mut self,
+        needle: &str,
+        amount: f64,
+        unit: Unit,
+        direction: Direction,
+        anchor: Option<&str>,
+    ) -> usize {
         let anchor = anchor.map_or(Anchor::Unknown, |a| Anchor::Span(self.span(a, 0)));
         self.add(needle, 0, ClaimKind::Offset(OffsetClaim { amount, unit, direction, anchor, approx: None }))
     }
@@ -123,10 +130,6 @@ impl Draft {
 
     pub fn money(&mut self, needle: &str, value: f64) -> usize {
         self.add(needle, 0, ClaimKind::Money(MoneyClaim { value, currency: "EUR".into(), approx: None }))
-    }
-
-    pub fn range(&mut self, needle: &str, low: f64, high: f64) -> usize {
-        self.add(needle, 0, ClaimKind::Range(RangeClaim { low, high }))
     }
 
     pub fn part_whole(&mut self, part: usize, whole: usize, connector: &str) {
@@ -168,9 +171,4 @@ pub fn fr(body: &str) -> String {
 
 pub fn en(body: &str) -> String {
     format!("---\nlang: en\ndate: 2024-11-20\n---\n{body}\n")
-}
-
-#[allow(dead_code)]
-pub fn money_kind(value: f64) -> ClaimKind {
-    ClaimKind::Money(MoneyClaim { value, currency: "EUR".into(), approx: None })
 }
