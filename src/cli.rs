@@ -412,47 +412,80 @@ fn parse_jsonl_line(line: &str, run: &RunOptions) -> Result<(Value, String, RunO
     Ok((input.id, input.text, opts))
 }
 
+/// What one `--jsonl` line produced.
+struct JsonlOut {
+    value: Value,
+    severities: Vec<Severity>,
+    failed: bool,
+}
+
+/// Lines per batch: enough to keep every core busy, few enough to keep memory flat.
+const JSONL_BATCH: usize = 512;
+
+/// Streams stdin's JSON lines through `process` in parallel batches, writing one line out per line
+/// in, in input order. Memory is bounded by one batch, whatever the length of the input.
+fn jsonl_stream(
+    threads: Option<usize>,
+    process: impl Fn(usize, &str) -> JsonlOut + Sync,
+) -> Result<(usize, Vec<Severity>), Error> {
+    use rayon::prelude::*;
+    let pool = pool(threads)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let (mut failed, mut severities) = (0, Vec::new());
+    let mut lines = io::stdin().lock().lines().enumerate();
+    loop {
+        let mut batch = Vec::with_capacity(JSONL_BATCH);
+        for (n, line) in lines.by_ref() {
+            let line = line.map_err(|source| Error::Read { path: format!("<stdin> line {}", n + 1).into(), source })?;
+            if !line.trim().is_empty() {
+                batch.push((n, line));
+            }
+            if batch.len() == JSONL_BATCH {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<JsonlOut> = pool.install(|| batch.par_iter().map(|(n, line)| process(*n, line)).collect());
+        for r in results {
+            failed += usize::from(r.failed);
+            severities.extend(r.severities);
+            serde_json::to_writer(&mut out, &r.value).map_err(|e| stdout_error(e.into()))?;
+            writeln!(out).map_err(stdout_error)?;
+        }
+    }
+    out.flush().map_err(stdout_error)?;
+    Ok((failed, severities))
+}
+
+fn jsonl_error(n: usize, id: Value, message: &str, key: &str) -> JsonlOut {
+    eprintln!("factlint: <stdin> line {}: {message}", n + 1);
+    JsonlOut { value: json!({"id": id, "error": message, key: []}), severities: Vec::new(), failed: true }
+}
+
 fn check_jsonl(args: &CheckArgs, configs: &mut Configs) -> Result<ExitCode, Error> {
     let config = configs.for_dir(Path::new("."))?.clone();
     let run = run_options(&args.common);
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut failed = 0;
-    let mut severities = Vec::new();
-    for (n, line) in io::stdin().lock().lines().enumerate() {
-        let line = line.map_err(|source| Error::Read { path: format!("<stdin> line {}", n + 1).into(), source })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let value = match parse_jsonl_line(&line, &run) {
-            Ok((id, text, opts)) => {
-                let path = match &id {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                let Some(diagnostics) =
-                    guarded(&path, || check::check_text(&text, Format::Markdown, &config, &opts).diagnostics)
-                else {
-                    failed += 1;
-                    let value = json!({"id": id, "error": "internal error", "diagnostics": []});
-                    serde_json::to_writer(&mut out, &value).map_err(|e| stdout_error(e.into()))?;
-                    writeln!(out).map_err(stdout_error)?;
-                    continue;
-                };
-                severities.extend(diagnostics.iter().map(|d| d.severity));
-                let file = FileReport::new(path, text.clone(), diagnostics);
-                let ds: Vec<Value> = file.diagnostics.iter().map(|d| report::json::diagnostic(&file, d)).collect();
-                json!({"id": id, "diagnostics": ds})
-            }
-            Err((id, message)) => {
-                failed += 1;
-                eprintln!("factlint: <stdin> line {}: {message}", n + 1);
-                json!({"id": id, "error": message, "diagnostics": []})
-            }
+    let (failed, severities) = jsonl_stream(args.common.threads, |n, line| {
+        let (id, text, opts) = match parse_jsonl_line(line, &run) {
+            Ok(parsed) => parsed,
+            Err((id, message)) => return jsonl_error(n, id, &message, "diagnostics"),
         };
-        serde_json::to_writer(&mut out, &value).map_err(|e| stdout_error(e.into()))?;
-        writeln!(out).map_err(stdout_error)?;
-    }
-    out.flush().map_err(stdout_error)?;
+        let path = match &id {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let Some(diagnostics) =
+            guarded(&path, || check::check_text(&text, Format::Markdown, &config, &opts).diagnostics)
+        else {
+            return jsonl_error(n, id, "internal error", "diagnostics");
+        };
+        let severities = diagnostics.iter().map(|d| d.severity).collect();
+        let file = FileReport::new(path, text, diagnostics);
+        let ds: Vec<Value> = file.diagnostics.iter().map(|d| report::json::diagnostic(&file, d)).collect();
+        JsonlOut { value: json!({"id": id, "diagnostics": ds}), severities, failed: false }
+    })?;
     Ok(exit_code(failed, &severities, args.fail_on))
 }
 
@@ -477,41 +510,29 @@ fn claims_json(checked: &check::Checked<'_>) -> Vec<Value> {
 fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let mut configs = Configs::new(args.common.config.as_deref())?;
     let run = run_options(&args.common);
-    let mut out = io::BufWriter::new(io::stdout().lock());
     if args.common.jsonl {
         let config = configs.for_dir(Path::new("."))?.clone();
-        let mut failed = 0;
-        for (n, line) in io::stdin().lock().lines().enumerate() {
-            let line = line.map_err(|source| Error::Read { path: format!("<stdin> line {}", n + 1).into(), source })?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let value = match parse_jsonl_line(&line, &run) {
-                Ok((id, text, opts)) => {
-                    let claims = guarded(&id.to_string(), || {
-                        let checked = check::check_text(&text, Format::Markdown, &config, &opts);
-                        (checked.doc.lang.code(), claims_json(&checked))
-                    });
-                    match claims {
-                        Some((lang, claims)) => json!({"id": id, "lang": lang, "claims": claims}),
-                        None => {
-                            failed += 1;
-                            json!({"id": id, "error": "internal error", "claims": []})
-                        }
-                    }
-                }
-                Err((id, message)) => {
-                    failed += 1;
-                    eprintln!("factlint: <stdin> line {}: {message}", n + 1);
-                    json!({"id": id, "error": message, "claims": []})
-                }
+        let (failed, _) = jsonl_stream(args.common.threads, |n, line| {
+            let (id, text, opts) = match parse_jsonl_line(line, &run) {
+                Ok(parsed) => parsed,
+                Err((id, message)) => return jsonl_error(n, id, &message, "claims"),
             };
-            serde_json::to_writer(&mut out, &value).map_err(|e| stdout_error(e.into()))?;
-            writeln!(out).map_err(stdout_error)?;
-        }
-        out.flush().map_err(stdout_error)?;
+            let claims = guarded(&id.to_string(), || {
+                let checked = check::check_text(&text, Format::Markdown, &config, &opts);
+                (checked.doc.lang.code(), claims_json(&checked))
+            });
+            match claims {
+                Some((lang, claims)) => JsonlOut {
+                    value: json!({"id": id, "lang": lang, "claims": claims}),
+                    severities: Vec::new(),
+                    failed: false,
+                },
+                None => jsonl_error(n, id, "internal error", "claims"),
+            }
+        })?;
         return Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS });
     }
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let mut failed = 0;
     let jobs = gather(&args.common, &mut configs, &mut failed)?;
     let mut files = Vec::new();

@@ -36,8 +36,13 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
                 continue;
             }
         };
-        if !meta.is_dir() {
+        if meta.is_file() {
             out.push(Input::File { path: p.clone(), explicit: true });
+            continue;
+        }
+        if !meta.is_dir() {
+            // A FIFO, socket or device: reading it could block forever or never end.
+            out.push(Input::Failed(Error::Decode { path: p.clone(), message: "not a regular file; skipped".into() }));
             continue;
         }
         let mut files = Vec::new();

@@ -34,6 +34,34 @@ struct Mark<'a> {
     label: &'a str,
 }
 
+/// The part of a source line to print: long lines (minified HTML, a paragraph without breaks) are
+/// cut to the marks and some context, so output stays proportional to the findings.
+struct Window {
+    shown: Span,
+    cut_left: bool,
+    cut_right: bool,
+}
+
+const CONTEXT: usize = 60;
+const LONG_LINE: usize = 240;
+
+fn window(file: &FileReport, line: Span, marks: &[&Mark<'_>]) -> Window {
+    if line.len() <= LONG_LINE || marks.is_empty() {
+        return Window { shown: line, cut_left: false, cut_right: false };
+    }
+    let first = marks.iter().map(|m| m.span.start).min().unwrap_or(line.start);
+    let last = marks.iter().map(|m| m.span.end.min(line.end)).max().unwrap_or(line.end).min(first + LONG_LINE);
+    let mut start = first.saturating_sub(CONTEXT).max(line.start);
+    let mut end = (last + CONTEXT).min(line.end);
+    while !file.src.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !file.src.is_char_boundary(end) {
+        end += 1;
+    }
+    Window { shown: Span::new(start, end), cut_left: start > line.start, cut_right: end < line.end }
+}
+
 /// Prints the source lines of `marks` once each, in order, with the marks under them.
 fn snippet(out: &mut dyn Write, file: &FileReport, marks: &[Mark<'_>], st: &Style) -> io::Result<()> {
     let mut lines: Vec<usize> = marks.iter().map(|m| file.position(m.span.start).line).collect();
@@ -49,10 +77,15 @@ fn snippet(out: &mut dyn Write, file: &FileReport, marks: &[Mark<'_>], st: &Styl
         }
         previous = Some(line);
         let line_span = file.lines.line_span(&file.src, line - 1);
-        let text = file.text(line_span).replace('\t', " ");
-        writeln!(out, "{} {bar} {text}", st.paint("1;34", &format!("{line:>width$}")))?;
-        for m in marks.iter().filter(|m| file.position(m.span.start).line == line) {
-            let column = file.position(m.span.start).column;
+        let on_line: Vec<&Mark<'_>> = marks.iter().filter(|m| file.position(m.span.start).line == line).collect();
+        let window = window(file, line_span, &on_line);
+        let shown = file.text(window.shown).replace('\t', " ");
+        let (pre, post) = (if window.cut_left { "…" } else { "" }, if window.cut_right { "…" } else { "" });
+        writeln!(out, "{} {bar} {pre}{shown}{post}", st.paint("1;34", &format!("{line:>width$}")))?;
+        for m in on_line {
+            let column = file.text(Span::new(window.shown.start, m.span.start.max(window.shown.start))).chars().count()
+                + 1
+                + usize::from(window.cut_left);
             let end = m.span.end.min(line_span.end).max(m.span.start);
             let len = file.text(Span::new(m.span.start, end)).chars().count().max(1);
             let (c, code) = if m.primary { ('^', "1;31") } else { ('-', "1;34") };

@@ -9,6 +9,7 @@ pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::{LineIndex, Position, Span};
+use std::cell::Cell;
 use std::io::{self, Write};
 
 /// The findings of one file, with what is needed to place them.
@@ -19,16 +20,37 @@ pub struct FileReport {
     pub src: String,
     pub lines: LineIndex,
     pub diagnostics: Vec<Diagnostic>,
+    /// The last position computed (line start, offset, column): columns on a very long line are
+    /// counted on from there, not from the line start each time.
+    last: Cell<(usize, usize, usize)>,
 }
 
 impl FileReport {
     pub fn new(path: String, src: String, diagnostics: Vec<Diagnostic>) -> FileReport {
         let src = if diagnostics.is_empty() { String::new() } else { src };
         let lines = LineIndex::new(&src);
-        FileReport { path, src, lines, diagnostics }
+        FileReport { path, src, lines, diagnostics, last: Cell::new((usize::MAX, 0, 0)) }
     }
+
+    /// Line and column of `offset`, in time proportional to the distance from the previous call
+    /// on the same line (renderers ask in increasing order).
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.src, offset)
+        let mut offset = offset.min(self.src.len());
+        while !self.src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.lines.line_of(offset);
+        let line_start = self.lines.line_span(&self.src, line).start.min(offset);
+        let (last_line, last_offset, last_column) = self.last.get();
+        let column = if last_line == line_start && last_offset <= offset {
+            last_column + self.src.get(last_offset..offset).map_or(0, |s| s.chars().count())
+        } else if last_line == line_start && offset - line_start > last_offset - offset {
+            last_column - self.src.get(offset..last_offset).map_or(0, |s| s.chars().count())
+        } else {
+            1 + self.src.get(line_start..offset).map_or(0, |s| s.chars().count())
+        };
+        self.last.set((line_start, offset, column));
+        Position { offset, line: line + 1, column }
     }
     pub fn text(&self, span: Span) -> &str {
         span.text(&self.src).unwrap_or("")

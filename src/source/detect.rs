@@ -13,6 +13,9 @@ pub fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Lang {
                 "the" | "and" | "of" | "is" | "to" | "in" | "that" | "for" | "on" | "with" | "was" | "by" => en += 1,
                 _ => {}
             }
+            if fr + en > 400 {
+                break;
+            }
         }
         if fr + en > 400 {
             break;
