@@ -70,13 +70,19 @@ impl From<'_> {
 pub fn anchor<'a>(cx: &Context<'a>, o: &OffsetClaim) -> Option<From<'a>> {
     match &o.anchor {
         Anchor::PubDate => cx.doc.pub_date.map(From::PubDate),
-        Anchor::Span(s) => cx
-            .claims
-            .items
-            .iter()
-            .rev()
-            .filter(|c| s.contains(c.span) || c.span.contains(*s))
-            .find_map(|c| date_of(c).map(|d| From::Date(c, d))),
+        Anchor::Span(s) => {
+            // The last date inside the anchor phrase, or a date claim holding the whole anchor.
+            let inside = cx
+                .claims_within(*s)
+                .filter(|c| s.contains(c.span))
+                .filter_map(|c| date_of(c).map(|d| From::Date(c, d)))
+                .last();
+            inside.or_else(|| {
+                let i = cx.claims.items.partition_point(|c| c.span.start <= s.start);
+                let c = cx.claims.items.get(i.checked_sub(1)?)?;
+                c.span.contains(*s).then(|| date_of(c).map(|d| From::Date(c, d))).flatten()
+            })
+        }
         Anchor::Unknown => None,
     }
 }

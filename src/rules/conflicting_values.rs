@@ -85,31 +85,53 @@ impl Rule for ConflictingValues {
             .map(|pw| pw.part)
             .chain(cx.claims.totals.iter().flat_map(|t| t.parts.iter().copied()))
             .collect();
+        let generic: Vec<String> = cues.conflict.generic.iter().map(|g| fold(g)).collect();
+        let change: Vec<String> = cues.change.words.iter().map(|w| fold(w)).collect();
+        // Whether a sentence holds a change word, read once per sentence.
+        let mut changed: ((usize, (usize, usize)), bool) = ((usize::MAX, (0, 0)), false);
         let mut groups: BTreeMap<String, Vec<Mention<'_>>> = BTreeMap::new();
         for (i, c) in cx.claims.items.iter().enumerate() {
             let ClaimKind::Number(n) = &c.kind else { continue };
             let Some(counted) = &n.counted else { continue };
-            if n.approx.is_some() || parts.contains(&i) || n.value.fract() != 0.0 || cx.quoted(c) {
+            if n.approx.is_some() || parts.contains(&i) || n.value.fract() != 0.0 {
                 continue;
             }
             let key = fold(counted.key.trim());
-            if key.is_empty() || cues.conflict.generic.iter().any(|g| fold(g) == key) {
+            if key.is_empty() || generic.contains(&key) {
                 continue;
             }
-            let sentence = fold(cx.sentence_text(c));
-            if cues.change.words.iter().any(|w| contains_folded(&sentence, &fold(w))) {
+            let at = (c.run, cx.sentence(c));
+            if changed.0 != at {
+                let sentence = fold(cx.sentence_text(c));
+                changed = (at, change.iter().any(|w| contains_folded(&sentence, w)));
+            }
+            if changed.1 || cx.quoted(c) {
                 continue;
             }
             let whole = longest_suffix(cx.before(c).trim_end(), &cues.conflict.whole_before).is_some();
             groups.entry(key).or_default().push(Mention { claim: c, value: n.value, whole });
         }
         for (key, mentions) in &groups {
-            if mentions.len() < 2 || mentions.iter().all(|m| m.value == mentions[0].value) {
+            // A count given many different values is a quantity that varies, not one count.
+            let mut values: Vec<f64> = Vec::new();
+            for m in mentions {
+                if !values.contains(&m.value) {
+                    values.push(m.value);
+                    if values.len() > 4 {
+                        break;
+                    }
+                }
+            }
+            if values.len() < 2 || values.len() > 4 {
                 continue;
             }
+            // Each later mention is compared with the first mention of each other value (at most
+            // three): linear in the group, whatever its size.
+            let firsts: Vec<&Mention<'_>> =
+                values.iter().filter_map(|v| mentions.iter().find(|m| m.value == *v)).collect();
             // Report once per group: the first mention that contradicts an earlier one.
-            'later: for (j, b) in mentions.iter().enumerate() {
-                for a in mentions.iter().take(j) {
+            'later: for b in mentions {
+                for a in firsts.iter().copied().filter(|a| a.claim.span.start < b.claim.span.start) {
                     if a.value == b.value || !(a.whole && b.whole) || cx.same_sentence(a.claim, b.claim) {
                         continue;
                     }

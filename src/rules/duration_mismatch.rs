@@ -97,11 +97,11 @@ fn unit_ok(u: Unit) -> bool {
 fn interval_of<'a>(cx: &Context<'a>, dur: &'a Claim) -> Option<(&'a Claim, &'a Claim)> {
     let cues = &cx.cues().interval;
     // The claims next to the duration in its paragraph: two dates right before or right after.
-    let run: Vec<&Claim> = cx.run_claims(dur.run).map(|(_, c)| c).collect();
-    let at = run.iter().position(|c| c.span == dur.span)?;
+    let items = &cx.claims.items;
+    let at = items.partition_point(|c| (c.run, c.local.0) < (dur.run, dur.local.0));
     let pair = |i: usize, j: usize| -> Option<(&'a Claim, &'a Claim)> {
-        let (a, b) = (*run.get(i)?, *run.get(j)?);
-        (date_of(a).is_some() && date_of(b).is_some()).then_some((a, b))
+        let (a, b) = (items.get(i)?, items.get(j)?);
+        (a.run == dur.run && b.run == dur.run && date_of(a).is_some() && date_of(b).is_some()).then_some((a, b))
     };
     let (a, b) = at.checked_sub(2).and_then(|i| pair(i, i + 1)).or_else(|| pair(at + 1, at + 2))?;
     let (a, b) = (&a, &b);

@@ -8,7 +8,7 @@ use crate::extract::{Claim, ClaimKind};
 use crate::facts::{bundled, Fact, FactKind};
 use crate::rules::calendar::{date_of, days};
 use crate::rules::context::fmt_num;
-use crate::rules::cues::{contains_phrase, fold, longest_prefix, longest_suffix, FactCues};
+use crate::rules::cues::{contains_folded, contains_phrase, fold, longest_prefix, longest_suffix, FactCues};
 use crate::rules::{Context, Rule, RuleMeta};
 use chrono::NaiveDate;
 
@@ -61,7 +61,6 @@ enum Cue {
 struct Reading<'a> {
     before: &'a str,
     after: &'a str,
-    sentence: &'a str,
     part_after: Option<&'a str>,
 }
 
@@ -113,19 +112,52 @@ fn unit_tied(before: &str, after_name: &str, fact: &Fact, cues: &FactCues) -> bo
     }
 }
 
-/// The fact's subject is named in the sentence, and not as part of a longer name of another
-/// fact's body ("Sénat" inside "Sénat américain").
-fn subject_named(sentence: &str, fact: &Fact, all: &[&Fact]) -> bool {
-    fact.subjects.iter().any(|s| {
-        contains_phrase(sentence, s)
-            && !all.iter().any(|other| {
-                other.id != fact.id
-                    && other
-                        .subjects
-                        .iter()
-                        .any(|o| o.len() > s.len() && fold(o).contains(&fold(s)) && contains_phrase(sentence, o))
+/// A sentence: its run and its byte range there.
+type SentenceKey = (usize, (usize, usize));
+
+/// The facts' phrases, folded once per check.
+struct Folded {
+    subjects: Vec<Vec<String>>,
+    names: Vec<Vec<String>>,
+    units: Vec<Vec<String>>,
+}
+
+impl Folded {
+    fn new(all: &[&Fact]) -> Folded {
+        let f = |v: &[String]| v.iter().map(|x| fold(x)).collect::<Vec<_>>();
+        Folded {
+            subjects: all.iter().map(|x| f(&x.subjects)).collect(),
+            names: all.iter().map(|x| f(&x.aliases)).collect(),
+            units: all.iter().map(|x| f(&x.units)).collect(),
+        }
+    }
+
+    /// Per fact: (its body is named in the sentence, the sentence names what it counts). A
+    /// subject inside a longer subject of another fact ("Sénat" in "Sénat américain") does not
+    /// count.
+    fn sentence(&self, sentence: &str) -> Vec<(bool, bool)> {
+        let hay = fold(sentence);
+        let found: Vec<Vec<&str>> = self
+            .subjects
+            .iter()
+            .map(|subjects| subjects.iter().filter(|s| contains_folded(&hay, s)).map(String::as_str).collect())
+            .collect();
+        (0..self.subjects.len())
+            .map(|fi| {
+                let subject = found.get(fi).is_some_and(|mine| {
+                    mine.iter().any(|s| {
+                        !found
+                            .iter()
+                            .enumerate()
+                            .any(|(oi, other)| oi != fi && other.iter().any(|o| o.len() > s.len() && o.contains(s)))
+                    })
+                });
+                let alias = self.names.get(fi).is_some_and(|n| n.iter().any(|a| contains_folded(&hay, a)));
+                let unit = subject && self.units.get(fi).is_some_and(|u| u.iter().any(|a| contains_folded(&hay, a)));
+                (subject, alias || unit)
             })
-    })
+            .collect()
+    }
 }
 
 /// The cue framing the number, threshold cues first ("sur les 270 nécessaires" is a threshold).
@@ -199,37 +231,53 @@ impl Rule for KnownFact {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let all: Vec<&Fact> = bundled().iter().chain(cx.facts.iter()).collect();
         // Facts whose `context` the document lacks never apply.
+        let folded_runs: Vec<String> = cx.doc.runs.iter().map(|r| fold(&r.text)).collect();
         let applies: Vec<bool> = all
             .iter()
             .map(|f| {
                 f.context.is_empty()
-                    || cx.doc.runs.iter().any(|r| f.context.iter().any(|w| contains_phrase(&r.text, w)))
+                    || f.context.iter().map(|w| fold(w)).any(|w| folded_runs.iter().any(|r| contains_folded(r, &w)))
             })
             .collect();
         if !applies.contains(&true) {
             return;
         }
         let cues = &cx.cues().facts;
+        // Whether a fact's `unless` words occur in a paragraph, read once per (paragraph, fact).
+        let mut excluded: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
+        let folded = Folded::new(&all);
+        let mut sentence_cache: (SentenceKey, Vec<(bool, bool)>) = ((usize::MAX, (0, 0)), Vec::new());
+        let part_of: std::collections::HashMap<usize, usize> =
+            cx.claims.part_wholes.iter().map(|pw| (pw.whole, pw.part)).collect();
         for (i, c) in cx.claims.items.iter().enumerate() {
             let ClaimKind::Number(n) = &c.kind else { continue };
-            if n.approx.is_some() || n.value.fract() != 0.0 || cx.quoted(c) {
+            if n.approx.is_some() || n.value.fract() != 0.0 {
                 continue;
             }
-            let part = cx.claims.part_wholes.iter().find(|pw| pw.whole == i).and_then(|pw| cx.claim(pw.part));
-            let r = Reading {
-                before: cx.before(c),
-                after: cx.after(c),
-                sentence: cx.sentence_text(c),
-                part_after: part.map(|p| cx.after(p)),
-            };
-            let paragraph = cx.run_text(c);
+            let key = (c.run, cx.sentence(c));
+            if sentence_cache.0 != key {
+                sentence_cache = (key, folded.sentence(cx.sentence_text(c)));
+            }
+            let in_sentence = &sentence_cache.1;
+            if !in_sentence.iter().any(|&(_, named)| named) || cx.quoted(c) {
+                continue;
+            }
+            let part = part_of.get(&i).and_then(|&p| cx.claim(p));
+            let r = Reading { before: cx.before(c), after: cx.after(c), part_after: part.map(|p| cx.after(p)) };
             let period = period(cx, c);
             let mut speaking: Vec<&Fact> = Vec::new();
-            for (fact, _) in all.iter().zip(&applies).filter(|(_, a)| **a) {
-                if fact.unless.iter().any(|w| contains_phrase(paragraph, w)) {
+            for (fi, (fact, _)) in all.iter().zip(&applies).enumerate().filter(|(_, (_, a))| **a) {
+                let Some(&(subject, named_in_sentence)) = in_sentence.get(fi) else { continue };
+                if !named_in_sentence {
                     continue;
                 }
-                let subject = subject_named(r.sentence, fact, &all);
+                let unless = *excluded.entry((c.run, fi)).or_insert_with(|| {
+                    let paragraph = folded_runs.get(c.run).map_or("", String::as_str);
+                    fact.unless.iter().any(|w| contains_folded(paragraph, &fold(w)))
+                });
+                if unless {
+                    continue;
+                }
                 let named = name_len(r.after, fact, subject);
                 let rest = named.and_then(|(k, _)| r.after.get(k..)).unwrap_or(r.after);
                 if starts(rest, &cues.subset_after) {
@@ -248,8 +296,6 @@ impl Rule for KnownFact {
                         }
                         None => false,
                     };
-                let named_in_sentence = fact.aliases.iter().any(|a| contains_phrase(r.sentence, a))
-                    || (subject && fact.units.iter().any(|u| contains_phrase(r.sentence, u)));
                 let close = (n.value - fact.value).abs() <= 0.15 * fact.value.abs();
                 let speaks = match cue(&r, name_after, cues, part.is_some()) {
                     Some(Cue::Strong(k)) if k == fact.kind() => {

@@ -74,6 +74,7 @@ impl Rule for PercentSum {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let cues = cx.cues();
+        let breaks: Vec<String> = cues.percent.breaks.iter().map(|w| fold(w)).collect();
         let mut seen_sentence = None;
         for c in &cx.claims.items {
             if !matches!(c.kind, ClaimKind::Percent(_)) {
@@ -96,7 +97,7 @@ impl Rule for PercentSum {
             // several-answers survey: not one distribution.
             let Some(values) = shares.iter().map(|s| percent_value(s)).collect::<Option<Vec<f64>>>() else { continue };
             if claims.iter().any(|o| date_of(o).is_some())
-                || cues.percent.breaks.iter().any(|w| crate::rules::cues::contains_folded(&folded, &fold(w)))
+                || breaks.iter().any(|w| crate::rules::cues::contains_folded(&folded, w))
                 || shares.iter().any(|s| cx.quoted(s))
             {
                 continue;
