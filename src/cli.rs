@@ -81,6 +81,14 @@ pub struct CheckArgs {
     /// Colour in the human format: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Apply safe fixes in place (atomic write); the report then shows what remains.
+    #[arg(long, conflicts_with_all = ["diff", "jsonl"])]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff instead of the report; nothing is written.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub diff: bool,
+    #[command(flatten)]
+    pub workflow: crate::workflow::WorkflowArgs,
 }
 
 #[derive(Args, Debug)]
@@ -246,6 +254,8 @@ impl Configs {
 /// One unit of work: a draft's name, text and configuration.
 struct Job {
     path: String,
+    /// The file to write fixes to (`None` for stdin).
+    file: Option<PathBuf>,
     format: Format,
     src: String,
     config: Config,
@@ -268,9 +278,15 @@ fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Res
                     .read_to_end(&mut bytes)
                     .map_err(|source| Error::Read { path: "<stdin>".into(), source })?;
                 let name = common.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string());
-                let config = configs.for_dir(Path::new("."))?.clone();
+                let config = configs.for_dir(Path::new("."))?.for_path(Path::new(&name));
                 match check::decode(Path::new(&name), bytes) {
-                    Ok(src) => jobs.push(Job { format: Format::from_path(Path::new(&name)), path: name, src, config }),
+                    Ok(src) => jobs.push(Job {
+                        format: Format::from_path(Path::new(&name)),
+                        path: name,
+                        file: None,
+                        src,
+                        config,
+                    }),
                     Err(e) => {
                         print_error(&e);
                         *failed += 1;
@@ -278,7 +294,7 @@ fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Res
                 }
             }
             Input::File { path, explicit } => {
-                let config = configs.for_file(&path)?.clone();
+                let config = configs.for_file(&path)?.for_path(&path);
                 if !explicit && !config.selects(&path) {
                     continue;
                 }
@@ -298,7 +314,13 @@ fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Res
                     continue; // a binary file met while walking a folder is not a draft
                 }
                 match check::decode(&path, bytes) {
-                    Ok(src) => jobs.push(Job { format: Format::from_path(&path), path: display(&path), src, config }),
+                    Ok(src) => jobs.push(Job {
+                        format: Format::from_path(&path),
+                        path: display(&path),
+                        file: Some(path.clone()),
+                        src,
+                        config,
+                    }),
                     Err(e) => {
                         print_error(&e);
                         *failed += 1;
@@ -330,32 +352,75 @@ fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Error> {
     b.build().map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))
 }
 
+/// Checks one draft, and fixes it or diffs its fixes when asked: the report, the diff text, and
+/// a write error.
+fn check_one(job: Job, args: &CheckArgs, run: &RunOptions) -> (FileReport, String, Option<Error>) {
+    let checked = check::check_text(&job.src, job.format, &job.config, run);
+    for w in &checked.doc.warnings {
+        eprintln!("factlint: {}: {w}", job.path);
+    }
+    let diagnostics = checked.diagnostics;
+    if !(args.fix || args.diff) || !diagnostics.iter().any(|d| !d.fixes.is_empty()) {
+        return (FileReport::new(job.path, job.src, diagnostics), String::new(), None);
+    }
+    let fixed = crate::fix::fix_text(&job.src, job.format, &job.config, run);
+    if args.diff {
+        let diff = crate::fix::unified_diff(&job.path, &job.src, &fixed.text);
+        return (FileReport::new(job.path, job.src, diagnostics), diff, None);
+    }
+    let written = match &job.file {
+        Some(file) if fixed.text != job.src => crate::fix::write_back(file, &job.src, &fixed.text),
+        _ => return (FileReport::new(job.path, job.src, diagnostics), String::new(), None),
+    };
+    match written {
+        Ok(()) => {
+            eprintln!("factlint: {}: fixed {} {}", job.path, fixed.fixed, plural(fixed.fixed, "finding"));
+            (FileReport::new(job.path, fixed.text, fixed.remaining), String::new(), None)
+        }
+        Err(e) => (FileReport::new(job.path, job.src, diagnostics), String::new(), Some(e)),
+    }
+}
+
 fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
     let mut configs = Configs::new(args.common.config.as_deref())?;
     if args.common.jsonl {
         return check_jsonl(&args, &mut configs);
     }
+    if args.fix && args.common.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage("--fix cannot write to standard input; use --diff to see the fixes".into()));
+    }
     let mut failed = 0;
     let jobs = gather(&args.common, &mut configs, &mut failed)?;
     let run = run_options(&args.common);
     let pool = pool(args.common.threads)?;
-    let results: Vec<Option<FileReport>> = pool.install(|| {
+    let progress = crate::workflow::progress::Progress::new(jobs.len());
+    let outcomes: Vec<Option<(FileReport, String, Option<Error>)>> = pool.install(|| {
         use rayon::prelude::*;
         jobs.into_par_iter()
             .map(|job| {
-                let diagnostics = guarded(&job.path, || {
-                    let checked = check::check_text(&job.src, job.format, &job.config, &run);
-                    for w in &checked.doc.warnings {
-                        eprintln!("factlint: {}: {w}", job.path);
-                    }
-                    checked.diagnostics
-                })?;
-                Some(FileReport::new(job.path, job.src, diagnostics))
+                let path = job.path.clone();
+                let outcome = guarded(&path, || check_one(job, &args, &run));
+                progress.tick();
+                outcome
             })
             .collect()
     });
-    failed += results.iter().filter(|r| r.is_none()).count();
-    let files: Vec<FileReport> = results.into_iter().flatten().collect();
+    progress.finish();
+    let mut files = Vec::with_capacity(outcomes.len());
+    let mut diffs = String::new();
+    for outcome in outcomes {
+        let Some((file, diff, error)) = outcome else {
+            failed += 1;
+            continue;
+        };
+        if let Some(e) = error {
+            print_error(&e);
+            failed += 1;
+        }
+        diffs.push_str(&diff);
+        files.push(file);
+    }
+    let files = crate::workflow::apply(&args.workflow, files)?;
     let mut summary = Summary { files: files.len(), ..Summary::default() };
     for f in &files {
         for d in &f.diagnostics {
@@ -369,13 +434,25 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
         ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    report::render(args.format, &report, &mut out, color).map_err(stdout_error)?;
+    if args.diff {
+        out.write_all(diffs.as_bytes()).map_err(stdout_error)?;
+    } else {
+        report::render(args.format, &report, &mut out, color).map_err(stdout_error)?;
+    }
     out.flush().map_err(stdout_error)?;
     Ok(exit_code(
         failed,
         &report.files.iter().flat_map(|f| &f.diagnostics).map(|d| d.severity).collect::<Vec<_>>(),
         args.fail_on,
     ))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
 }
 
 fn exit_code(failed: usize, severities: &[Severity], fail_on: FailOn) -> ExitCode {
@@ -569,12 +646,12 @@ fn list_rules() -> Result<ExitCode, Error> {
 }
 
 fn explain(id: &str) -> Result<ExitCode, Error> {
-    let Some(rule) = rules::find(id) else {
+    let meta = rules::find(id).map(|r| r.meta()).or((id == crate::suppress::META.id).then_some(&crate::suppress::META));
+    let Some(m) = meta else {
         let ids: Vec<&str> = RULES.iter().map(|r| r.meta().id).collect();
         let hint = config::nearest(id, &ids).map(|n| format!("; did you mean \"{n}\"?")).unwrap_or_default();
         return Err(Error::Usage(format!("unknown rule {id:?}{hint} (`factlint rules` lists them)")));
     };
-    let m = rule.meta();
     let mut out = io::stdout().lock();
     writeln!(out, "# {} ({})\n\nFlags {}.\n", m.id, m.default_severity.as_str(), m.summary).map_err(stdout_error)?;
     let docs: String = m.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");

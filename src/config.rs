@@ -36,6 +36,25 @@ struct RawConfig {
     facts: Vec<Fact>,
     #[serde(default)]
     names: Names,
+    #[serde(default)]
+    overrides: Vec<Spanned<RawOverride>>,
+}
+
+/// `[[overrides]]`: rule levels for the files its globs match; later overrides win.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    #[serde(default)]
+    files: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// An override ready to use.
+#[derive(Clone, Debug)]
+struct Override {
+    files: GlobSet,
+    rules: Vec<(String, Option<Severity>)>,
 }
 
 /// The user's own names: people that must be spelled one way, and accepted variant spellings.
@@ -82,6 +101,7 @@ pub struct Config {
     pub rules: RuleSettings,
     pub facts: Vec<Fact>,
     pub names: Names,
+    overrides: Vec<Override>,
 }
 
 impl Config {
@@ -115,22 +135,15 @@ impl Config {
         config.ambiguous_dates_unresolved = raw.ambiguous_dates_unresolved;
         config.include = globs(&raw.include, &err)?;
         config.exclude = globs(&raw.exclude, &err)?;
-        for (id, level) in &raw.rules {
-            if !KNOWN_IDS.contains(&id.get_ref().as_str()) {
-                let hint =
-                    nearest(id.get_ref(), KNOWN_IDS).map(|n| format!("; did you mean \"{n}\"?")).unwrap_or_default();
-                return Err(err(id.span().start, format!("unknown rule {:?}{hint}", id.get_ref())));
+        for (id, severity) in rule_levels(&raw.rules, &err)? {
+            config.rules.set(&id, severity);
+        }
+        for o in &raw.overrides {
+            if o.get_ref().files.is_empty() {
+                return Err(err(o.span().start, "an [[overrides]] entry needs `files = [\"glob\", …]`".into()));
             }
-            let severity = match level.get_ref().as_str() {
-                "off" => None,
-                s => Some(Severity::parse(s).ok_or_else(|| {
-                    err(
-                        level.span().start,
-                        format!("invalid level {s:?}; expected \"error\", \"warning\", \"info\" or \"off\""),
-                    )
-                })?),
-            };
-            config.rules.set(id.get_ref(), severity);
+            let files = globs(&o.get_ref().files, &err)?.unwrap_or_else(GlobSet::empty);
+            config.overrides.push(Override { files, rules: rule_levels(&o.get_ref().rules, &err)? });
         }
         for fact in &raw.facts {
             fact.validate().map_err(|(at, msg)| err(at, msg))?;
@@ -140,13 +153,42 @@ impl Config {
         Ok(config)
     }
 
+    /// `path` relative to the config's folder, as globs see it.
+    fn relative(&self, path: &Path) -> PathBuf {
+        let rel = match self.path.as_deref().and_then(Path::parent) {
+            Some(base) if !base.as_os_str().is_empty() => match path.strip_prefix(base) {
+                Ok(rel) => rel.to_path_buf(),
+                Err(_) if base.is_absolute() && path.is_relative() => std::path::absolute(path)
+                    .ok()
+                    .and_then(|abs| abs.strip_prefix(base).ok().map(Path::to_path_buf))
+                    .unwrap_or_else(|| path.to_path_buf()),
+                Err(_) => path.to_path_buf(),
+            },
+            _ => path.to_path_buf(),
+        };
+        rel.strip_prefix("./").map(Path::to_path_buf).unwrap_or(rel)
+    }
+
+    /// The configuration for one file: this one with the `[[overrides]]` whose globs match it
+    /// applied in order, so later overrides win.
+    pub fn for_path(&self, path: &Path) -> Config {
+        let mut config = self.clone();
+        if self.overrides.is_empty() {
+            return config;
+        }
+        let rel = self.relative(path);
+        for o in self.overrides.iter().filter(|o| o.files.is_match(&rel)) {
+            for (id, severity) in &o.rules {
+                config.rules.set(id, *severity);
+            }
+        }
+        config
+    }
+
     /// Whether a file (relative to the config's folder) is to be checked by the include/exclude globs.
     pub fn selects(&self, path: &Path) -> bool {
-        let rel = match self.path.as_deref().and_then(Path::parent) {
-            Some(base) if !base.as_os_str().is_empty() => path.strip_prefix(base).unwrap_or(path),
-            _ => path,
-        };
-        let rel = rel.strip_prefix("./").unwrap_or(rel);
+        let rel = self.relative(path);
+        let rel = rel.as_path();
         if let Some(ex) = &self.exclude {
             if ex.is_match(rel) {
                 return false;
@@ -157,6 +199,33 @@ impl Config {
             None => true,
         }
     }
+}
+
+/// `[rules]` tables: known ids (the content rules and `unused-suppression`), known levels.
+fn rule_levels(
+    table: &BTreeMap<Spanned<String>, Spanned<String>>,
+    err: &dyn Fn(usize, String) -> Error,
+) -> Result<Vec<(String, Option<Severity>)>, Error> {
+    let mut known = KNOWN_IDS.to_vec();
+    known.push(crate::suppress::META.id);
+    let mut out = Vec::new();
+    for (id, level) in table {
+        if !known.contains(&id.get_ref().as_str()) {
+            let hint = nearest(id.get_ref(), &known).map(|n| format!("; did you mean \"{n}\"?")).unwrap_or_default();
+            return Err(err(id.span().start, format!("unknown rule {:?}{hint}", id.get_ref())));
+        }
+        let severity = match level.get_ref().as_str() {
+            "off" => None,
+            s => Some(Severity::parse(s).ok_or_else(|| {
+                err(
+                    level.span().start,
+                    format!("invalid level {s:?}; expected \"error\", \"warning\", \"info\" or \"off\""),
+                )
+            })?),
+        };
+        out.push((id.get_ref().clone(), severity));
+    }
+    Ok(out)
 }
 
 fn globs(list: &[Spanned<String>], err: &dyn Fn(usize, String) -> Error) -> Result<Option<GlobSet>, Error> {
@@ -245,5 +314,44 @@ mod tests {
         assert!(c.selects(Path::new("repo/drafts/a.md")));
         assert!(!c.selects(Path::new("repo/archive/a.md")));
         assert!(!c.selects(Path::new("repo/drafts/a.txt")));
+    }
+
+    #[test]
+    fn overrides_apply_to_matching_files_and_later_ones_win() {
+        let text = "[rules]\npart-exceeds-whole = \"warning\"\n\n\
+                    [[overrides]]\nfiles = [\"archive/**\"]\n[overrides.rules]\npart-exceeds-whole = \"off\"\n\n\
+                    [[overrides]]\nfiles = [\"archive/keep/**\", \"*.txt\"]\nrules = { part-exceeds-whole = \"info\" }\n";
+        let c = Config::parse(Path::new("repo/factlint.toml"), text).unwrap();
+        let meta = &crate::rules::part_exceeds_whole::PartExceedsWhole::META;
+        let level = |p: &str| c.for_path(Path::new(p)).rules.severity(meta);
+        assert_eq!(level("repo/drafts/a.md"), Some(Severity::Warning));
+        assert_eq!(level("repo/archive/2019/a.md"), None);
+        assert_eq!(level("repo/archive/keep/a.md"), Some(Severity::Info), "the later override wins");
+        assert_eq!(level("repo/notes.txt"), Some(Severity::Info));
+    }
+
+    #[test]
+    fn names_line_and_column_of_override_errors() {
+        for (text, want) in [
+            ("[[overrides]]\nfile = [\"a/**\"]\n", "f.toml:2:1: unknown field `file`"),
+            (
+                "[[overrides]]\nfiles = [\"a/**\"]\nrules = { part-exceeds-hole = \"off\" }\n",
+                "f.toml:3:11: unknown rule",
+            ),
+            (
+                "[[overrides]]\nfiles = [\"a/**\"]\nrules = { part-exceeds-whole = \"quiet\" }\n",
+                "f.toml:3:32: invalid level",
+            ),
+            ("[[overrides]]\nfiles = [\"a/[**\"]\n", "f.toml:2:10: invalid glob"),
+            (
+                "[[overrides]]\n[overrides.rules]\npart-exceeds-whole = \"off\"\n",
+                "f.toml:1:1: an [[overrides]] entry needs",
+            ),
+        ] {
+            let e = Config::parse(Path::new("f.toml"), text).map(|_| ()).unwrap_err();
+            assert!(e.to_string().starts_with(want), "{text}: {e}");
+        }
+        let c = Config::parse(Path::new("f.toml"), "[rules]\nunused-suppression = \"off\"\n");
+        assert!(c.is_ok(), "{c:?}");
     }
 }

@@ -11,10 +11,13 @@ pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod facts;
+pub mod fix;
 pub mod fsutil;
 pub mod report;
 #[macro_use]
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod suppress;
 pub mod walk;
+pub mod workflow;

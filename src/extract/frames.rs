@@ -1,58 +1,294 @@
-//! Frames: relations between claims of one run that rules need. A part and its whole ("295 …
-//! sur les 270"), an announced count and its list, parts with their total.
+//! Frames: relations between the numeric claims of one run that rules need. A part and its
+//! whole ("295 … sur les 270", "12 of the 10 members", "3 out of 4"), an announced count and its
+//! list ("trois pays : la France et l'Allemagne"), parts with their stated total ("12 hommes et
+//! 9 femmes, soit 21 personnes").
+//!
+//! Each frame is read only where its wording is unambiguous: "sur" meaning "over a period" ("sur
+//! les 10 derniers jours") or "by" ("3 mètres sur 2"), an open list ("notamment"), an approximate
+//! part: no frame.
 
+use super::number::{Counted, Form, NumberClaim};
+use super::quantity::{is_space, phrase, Compiled};
 use super::{Claim, ClaimKind, Claims, RunCx};
 use crate::span::Span;
 
-/// "X sur Y", "X of Y", "X out of Y": claim `part` is given as a part of claim `whole`.
+/// "X sur Y", "X des Y", "X of Y", "X out of Y", "X/Y": claim `part` (a number) is given as a
+/// part of claim `whole` (a number).
+///
+/// What the whole is comes with its claim: `NumberClaim::counted` of `whole` holds the noun, and
+/// `Counted::anaphoric` is true for "sur les 270 nécessaires" / "of the 270 needed", where the
+/// whole is a threshold the text refers back to rather than a total. The connector's text says
+/// whether an article made the whole definite ("sur les", "of the").
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartWhole {
+    /// Index of the part in `Claims::items`.
     pub part: usize,
+    /// Index of the whole in `Claims::items`.
     pub whole: usize,
-    /// The connector as written ("sur les", "of the").
+    /// The connector as written, with its article ("sur les", "of the", "out of", "/").
     pub connector: Span,
 }
 
-/// "trois pays : la France et l'Allemagne": an announced count and the items listed after it.
+/// "trois pays : la France et l'Allemagne", "two reasons: A, B and C": an announced count and
+/// the items listed after it, in the same sentence, the list closed (no "notamment", "such as",
+/// "etc."). Read only with two items or more.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListCount {
+    /// Index of the count (a number with a counted noun) in `Claims::items`.
     pub count: usize,
+    /// Each item as written, without separators.
     pub items: Vec<Span>,
+    /// The whole list, from the first item to the last.
     pub list: Span,
 }
 
-/// "12 hommes et 9 femmes, soit 21 personnes": parts and their stated total.
+/// "12 hommes et 9 femmes, soit 21 personnes", "12 men and 9 women, a total of 21": parts and
+/// their stated total, all exact numbers (or all money in one currency, or all percentages).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TotalFrame {
+    /// Indexes of the parts in `Claims::items`, in text order (two or more).
     pub parts: Vec<usize>,
+    /// Index of the total in `Claims::items`.
     pub total: usize,
+    /// The words that announce the total ("soit", "a total of").
+    pub marker: Span,
 }
 
 /// Finds the frames among the run's claims, `claims.items[first..]`.
 pub fn scan(cx: &RunCx<'_>, first: usize, claims: &mut Claims) {
+    let lex = cx.lex.numbers.compiled();
     let text = cx.text();
     let n = claims.items.len();
     for i in first..n {
-        let Some(Claim { kind: ClaimKind::Number(a), local, .. }) = claims.items.get(i) else { continue };
-        let after = a.counted.as_ref().map_or(local.1, |c| c.local.1);
-        let Some(next) = claims.items.get(i + 1) else { continue };
-        if !matches!(next.kind, ClaimKind::Number(_)) {
+        if let Some(pw) = part_whole(cx, lex, text, &claims.items, i) {
+            claims.part_wholes.push(pw);
+        }
+        if let Some(list) = list_count(cx, lex, text, &claims.items, i) {
+            claims.lists.push(list);
+        }
+        if i >= first + 2 {
+            if let Some(total) = total_frame(cx, lex, text, &claims.items, first, i) {
+                claims.totals.push(total);
+            }
+        }
+    }
+}
+
+fn number(c: &Claim) -> Option<&NumberClaim> {
+    match &c.kind {
+        ClaimKind::Number(n) if n.form != Form::Fraction => Some(n),
+        _ => None,
+    }
+}
+
+/// End of a claim with the noun it counts.
+fn end_with_counted(c: &Claim) -> usize {
+    match &c.kind {
+        ClaimKind::Number(NumberClaim { counted: Some(Counted { local, .. }), .. }) => local.1,
+        _ => c.local.1,
+    }
+}
+
+/// The first `n` words of `text` from `at` (letters only), lowercase-insensitive checks later.
+fn words_from(text: &str, at: usize, n: usize) -> impl Iterator<Item = &str> {
+    text.get(at..)
+        .unwrap_or_default()
+        .split(|c: char| is_space(c) || matches!(c, ',' | '.' | ';' | ':' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .take(n)
+}
+
+// PART_WHOLE := NUMBER [COUNTED] GAP CONNECTOR [GAP ARTICLE] GAP NUMBER | INT "/" INT COUNTED
+fn part_whole(cx: &RunCx<'_>, lex: &Compiled, text: &str, items: &[Claim], i: usize) -> Option<PartWhole> {
+    let part = items.get(i)?;
+    let whole = items.get(i + 1)?;
+    let (p, w) = (number(part)?, number(whole)?);
+    let after = end_with_counted(part);
+    let between = text.get(after..whole.local.0)?;
+    let lead = between.len() - between.trim_start_matches(is_space).len();
+    let core = between.trim_matches(is_space);
+    let slash = core == "/" && between.len() == 1;
+    if slash {
+        // "3/4 des membres": a slash is a part of a whole only between integers with a noun;
+        // "24/7", "9/11" and dates are not.
+        let ints = p.value.fract() == 0.0 && w.value.fract() == 0.0 && p.counted.is_none();
+        if !ints || w.counted.is_none() {
+            return None;
+        }
+    } else {
+        if lead == 0 {
+            return None;
+        }
+        let (cl, _) = lex.part_whole.iter().find_map(|c| phrase(c, core).map(|l| (l, c)))?;
+        let rest = core.get(cl..)?.trim_start_matches(is_space);
+        let article_ok = rest.is_empty() || lex.articles.iter().any(|a| phrase(a, rest) == Some(rest.len()));
+        if !article_ok {
+            return None;
+        }
+    }
+    // "sur les 10 derniers jours", "over 3 years": a period; "3 mètres sur 2": a dimension.
+    let period = words_from(text, whole.local.1, 2).any(|w| Compiled::is_in(&lex.period_nouns, w));
+    let dimension = words_from(text, part.local.1, 1).any(|w| Compiled::is_in(&lex.dimension_nouns, w))
+        || words_from(text, whole.local.1, 1).any(|w| Compiled::is_in(&lex.dimension_nouns, w));
+    if period || dimension {
+        return None;
+    }
+    let start = after + lead;
+    let end = whole.local.0 - (between.len() - between.trim_end_matches(is_space).len());
+    Some(PartWhole { part: i, whole: i + 1, connector: cx.run.span(start, end) })
+}
+
+// LIST_COUNT := INT COUNTED [GAP] ":" GAP ITEM ("," GAP ITEM)* [","] GAP AND GAP ITEM END
+fn list_count(cx: &RunCx<'_>, lex: &Compiled, text: &str, items: &[Claim], i: usize) -> Option<ListCount> {
+    let claim = items.get(i)?;
+    let n = number(claim)?;
+    let counted = n.counted.as_ref()?;
+    if n.approx.is_some() || counted.anaphoric || n.value.fract() != 0.0 || !(2.0..=20.0).contains(&n.value) {
+        return None;
+    }
+    let rest = text.get(counted.local.1..)?;
+    let colon = rest.trim_start_matches(is_space);
+    let after_colon = colon.strip_prefix(':')?;
+    let list_start = counted.local.1 + (rest.len() - after_colon.len());
+    let body = after_colon;
+    let stop = body.find(['.', '!', '?', ';', ':', '\n', '(']).unwrap_or(body.len());
+    let list = body.get(..stop)?;
+    if Compiled::is_in(&lex.list_open, list.trim()) || has_open_word(lex, list) {
+        return None;
+    }
+    // Split on commas, then the last piece on the conjunction.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    let pieces: Vec<&str> = list.split(',').collect();
+    let count = pieces.len();
+    let mut joined = false;
+    for (k, piece) in pieces.into_iter().enumerate() {
+        let piece_at = list_start + offset;
+        offset += piece.len() + 1;
+        let trimmed_lead = piece.len() - piece.trim_start_matches(is_space).len();
+        let mut p = piece.trim_matches(is_space);
+        let mut p_at = piece_at + trimmed_lead;
+        // ", and C" (serial comma)
+        if k > 0 {
+            if let Some(l) = lex.list_and.iter().find_map(|a| phrase(a, p)) {
+                joined = true;
+                let skip = l + (p.len() - l - p.get(l..)?.trim_start_matches(is_space).len());
+                p = p.get(skip..)?;
+                p_at += skip;
+            }
+        }
+        if k + 1 == count {
+            if let Some((a, b)) = split_and(lex, p) {
+                joined = true;
+                spans.push((p_at + a.0, p_at + a.1));
+                spans.push((p_at + b.0, p_at + b.1));
+                continue;
+            }
+        }
+        spans.push((p_at, p_at + p.len()));
+    }
+    let long = spans.iter().any(|&(s, e)| {
+        text.get(s..e).is_none_or(|t| t.trim().is_empty() || t.split(is_space).filter(|w| !w.is_empty()).count() > 6)
+    });
+    if spans.len() < 2 || long || (!joined && spans.len() < n.value as usize) {
+        return None;
+    }
+    let (first_s, last_e) = (spans.first()?.0, spans.last()?.1);
+    Some(ListCount {
+        count: i,
+        items: spans.iter().map(|&(s, e)| cx.run.span(s, e)).collect(),
+        list: cx.run.span(first_s, last_e),
+    })
+}
+
+fn has_open_word(lex: &Compiled, list: &str) -> bool {
+    list.char_indices()
+        .filter(|&(k, _)| {
+            k == 0 || list.get(..k).and_then(|h| h.chars().next_back()).is_some_and(|c| !c.is_alphanumeric())
+        })
+        .any(|(k, _)| list.get(k..).is_some_and(|r| lex.list_open.iter().any(|o| phrase(o, r).is_some())))
+}
+
+/// "la France et l'Allemagne" → the two items' ranges in `p`.
+fn split_and(lex: &Compiled, p: &str) -> Option<((usize, usize), (usize, usize))> {
+    for (k, c) in p.char_indices() {
+        if !is_space(c) {
             continue;
         }
-        let Some(between) = text.get(after..next.local.0) else { continue };
-        let between_norm = between.trim().to_lowercase();
-        let connectors = &cx.lex.numbers.part_whole;
-        let articles = &cx.lex.numbers.articles;
-        let ok = connectors.iter().any(|c| {
-            between_norm == *c
-                || articles
-                    .iter()
-                    .any(|a| between_norm.strip_prefix(c.as_str()).map(str::trim_start) == Some(a.as_str()))
-        });
-        if ok {
-            let start = after + (between.len() - between.trim_start().len());
-            let end = next.local.0 - (between.len() - between.trim_end().len());
-            claims.part_wholes.push(PartWhole { part: i, whole: i + 1, connector: cx.run.span(start, end) });
+        let after = k + c.len_utf8();
+        let Some(r) = p.get(after..) else { continue };
+        if let Some(l) = lex.list_and.iter().find_map(|a| phrase(a, r)) {
+            let r2 = r.get(l..)?;
+            let g = r2.len() - r2.trim_start_matches(is_space).len();
+            if g == 0 {
+                continue;
+            }
+            let left = p.get(..k)?.trim_end_matches(is_space);
+            let b_start = after + l + g;
+            if left.is_empty() || b_start >= p.len() {
+                return None;
+            }
+            return Some(((0, left.len()), (b_start, p.len())));
         }
+    }
+    None
+}
+
+// TOTAL := PART ((", " | GAP JOIN GAP) PART)+ [","] GAP MARKER GAP TOTAL_NUMBER
+fn total_frame(
+    cx: &RunCx<'_>,
+    lex: &Compiled,
+    text: &str,
+    items: &[Claim],
+    first: usize,
+    t: usize,
+) -> Option<TotalFrame> {
+    let total = items.get(t)?;
+    let prev = items.get(t - 1)?;
+    let kind = same_kind_key(total)?;
+    let between = text.get(end_with_counted(prev)..total.local.0)?;
+    let core = between.trim_start_matches(is_space).trim_start_matches(',').trim_matches(is_space);
+    let ml = lex.total_markers.iter().find_map(|m| phrase(m, core))?;
+    if core.len() != ml {
+        return None;
+    }
+    let marker_start = total.local.0 - (between.len() - between.trim_end_matches(is_space).len()) - core.len();
+    let mut parts = vec![t - 1];
+    let mut joined = false;
+    let mut k = t - 1;
+    let counted = |c: &Claim| matches!(&c.kind, ClaimKind::Number(NumberClaim { counted: Some(_), .. }));
+    // Read backwards: the join word comes first ("… et 9 femmes"), then commas ("12 hommes, ").
+    while k > first {
+        let cur = items.get(k)?;
+        let before = items.get(k - 1)?;
+        if same_kind_key(before).as_deref() != Some(kind.as_str()) || counted(before) != counted(prev) {
+            break;
+        }
+        let sep = text.get(end_with_counted(before)..cur.local.0)?;
+        let sep_core = sep.trim_matches(is_space);
+        let word = sep_core.trim_start_matches(',').trim_start_matches(is_space);
+        let join = !word.is_empty() && lex.part_join.iter().any(|j| phrase(j, word) == Some(word.len()));
+        if !joined && join {
+            joined = true;
+        } else if !(joined && sep_core == ",") {
+            break;
+        }
+        parts.push(k - 1);
+        k -= 1;
+    }
+    if parts.len() < 2 || !joined {
+        return None;
+    }
+    parts.reverse();
+    Some(TotalFrame { parts, total: t, marker: cx.run.span(marker_start, marker_start + core.len()) })
+}
+
+/// Claims that can be summed together: exact numbers, percentages, or money of one currency.
+fn same_kind_key(c: &Claim) -> Option<String> {
+    match &c.kind {
+        ClaimKind::Number(n) if n.approx.is_none() && n.form != Form::Fraction => Some("n".into()),
+        ClaimKind::Percent(p) if p.approx.is_none() => Some("%".into()),
+        ClaimKind::Money(m) if m.approx.is_none() => Some(m.currency.clone()),
+        _ => None,
     }
 }

@@ -5,12 +5,17 @@
 //! "12 février 2022" is a date and not the numbers 12 and 2022; numeric claims skip what a
 //! temporal claim already covers; names come last.
 
+pub mod counted;
 pub mod date;
 pub mod frames;
 pub mod lexicon;
 pub mod name;
+pub mod name_list;
 pub mod number;
+pub mod number_digits;
+pub mod number_words;
 pub mod prefilter;
+pub mod quantity;
 
 use crate::source::Document;
 use crate::span::Span;
@@ -20,7 +25,7 @@ pub use date::{AgeClaim, DateClaim, DurationClaim, OffsetClaim, TimeClaim};
 pub use frames::{ListCount, PartWhole, TotalFrame};
 pub use lexicon::Lexicon;
 pub use name::NameClaim;
-pub use number::{MoneyClaim, NumberClaim, OrdinalClaim, PercentClaim, RangeClaim};
+pub use number::{Counted, Form, MoneyClaim, NumberClaim, OrdinalClaim, PercentClaim, RangeClaim, RangeUnit};
 
 /// How a value is qualified: "environ 70", "plus de 70", "at least 70".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -166,6 +171,7 @@ pub fn extract(doc: &Document<'_>, options: &ExtractOptions) -> Claims {
     let lex = Lexicon::get(doc.lang);
     let mut claims = Claims::default();
     let mut candidates = Vec::new();
+    let mut names = name::Seen::default();
     for (run_index, run) in doc.runs.iter().enumerate() {
         candidates.clear();
         lex.prefilter.candidates(&run.text, &mut candidates);
@@ -174,7 +180,7 @@ pub fn extract(doc: &Document<'_>, options: &ExtractOptions) -> Claims {
         date::scan(&cx, &mut claims.items);
         let temporal_end = claims.items.len();
         number::scan(&cx, first, &mut claims.items);
-        name::scan(&cx, first, &mut claims.items);
+        name::scan(&cx, first, &mut claims.items, &mut names);
         claims.items[first..].sort_by_key(|c| (c.local.0, c.local.1));
         let _ = temporal_end;
         frames::scan(&cx, first, &mut claims);

@@ -1,34 +1,702 @@
-//! Person names: "Donald Trump", "J. D. Vance", "Valéry Giscard d'Estaing".
+//! Person names: "Donald Trump", "J. D. Vance", "Valéry Giscard d'Estaing", « M. Macron ».
+//!
+//! One pass over a run's bytes: a name may start only at a capital letter that opens a word;
+//! small nom parsers read its parts from there (words, initials, particles, a title before).
+//! What counts as a name:
+//! - two or more capitalized words, with particles and initials between ("Charles de Gaulle");
+//! - initials and a word ("J. D. Vance");
+//! - one word after a title ("M. Macron", "Sen. Warren", « le président Macron »);
+//! - one word (or "Le Pen") alone only when the document already used it as a surname, when it
+//!   is the surname of a well-known person (rules/names), or, mid-sentence, when it is one letter
+//!   away from a surname of the document: a likely misspelling that `name-variant` judges.
+//!
+//! Months, weekdays, places, institutions and common capitalized words (the `[names]` stop lists
+//! of `rules/lang/*.toml`) never open a name. Elided articles ("d'Emmanuel Macron") and
+//! possessives ("Trump's") are not part of the claim; a title is not either.
 
-use super::{Claim, RunCx};
+use super::name_list::{self, fold, fold_into};
+use super::{Claim, ClaimKind, RunCx};
+use crate::span::Span;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while};
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{opt, recognize, verify};
+use nom::multi::many0;
+use nom::{IResult, Parser};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// The `[names]` table of `rules/lang/<code>.toml`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NameLexicon {
-    /// Titles that introduce a name: "M.", "Mme", "President".
+    /// Titles that introduce a name: "M.", "Mme", "President", "président".
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Lowercase particles inside a name: "de", "von", "d'", "al-".
+    #[serde(default)]
+    pub particles: Vec<String>,
+    /// Capitalized particles that may open a surname: "Le" (Le Pen), "Van", "De".
+    #[serde(default)]
+    pub capitalized_particles: Vec<String>,
+    /// Elisions before a name that are not part of it: "d'", "l'", "qu'".
+    #[serde(default)]
+    pub elisions: Vec<String>,
+    /// Capitalized words that never open or join a name: "Mais", "The", "Selon".
+    #[serde(default)]
+    pub common: Vec<String>,
+    #[serde(default)]
+    pub months: Vec<String>,
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+    /// Places and demonyms: never a name alone, allowed after a given name ("Jack London").
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Institutions, parties, media, events: never part of a name.
+    #[serde(default)]
+    pub institutions: Vec<String>,
+    #[serde(skip)]
+    classes: OnceLock<Classes>,
+}
+
+/// What a capitalized word is, by the stop lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Title,
+    /// Ends a name: common words, weekdays, institutions.
+    Stop,
+    /// Cannot open a name, may close one: months, places ("Theresa May", "George Washington").
+    NotFirst,
+    CapParticle,
+}
+
+#[derive(Debug, Default)]
+struct Classes {
+    words: HashMap<String, Class>,
+    /// Particles followed by a space ("de", "von").
+    spaced: HashSet<String>,
+    /// Particles glued to the next word ("d'", "al-").
+    glued: Vec<String>,
 }
 
 impl NameLexicon {
+    /// Names start at capital letters found by their own pass, so no prefilter words.
     pub fn trigger_words(&self) -> Vec<String> {
         Vec::new()
     }
+
+    fn classes(&self) -> &Classes {
+        self.classes.get_or_init(|| {
+            let mut c = Classes::default();
+            let lists: [(&[String], Class); 7] = [
+                (&self.titles, Class::Title),
+                (&self.capitalized_particles, Class::CapParticle),
+                (&self.common, Class::Stop),
+                (&self.weekdays, Class::Stop),
+                (&self.institutions, Class::Stop),
+                (&self.months, Class::NotFirst),
+                (&self.places, Class::NotFirst),
+            ];
+            for (list, class) in lists {
+                for w in list {
+                    c.words.entry(w.to_lowercase()).or_insert(class);
+                }
+            }
+            for p in &self.particles {
+                if p.ends_with(['\'', '’', '-']) {
+                    c.glued.push(p.clone());
+                } else {
+                    c.spaced.insert(p.to_lowercase());
+                }
+            }
+            c
+        })
+    }
+}
+
+/// One part of a name, as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartKind {
+    /// A capitalized word: "Donald", "Jean-Luc", "O'Brien", "Gaulle".
+    Word,
+    /// "J.", "J.-L.", "J.D."
+    Initial,
+    /// "de", "von", "d'", "al-", "Le" in "Marine Le Pen".
+    Particle,
 }
 
 #[derive(Clone, Debug, PartialEq)]
+pub struct NamePart {
+    /// Bytes of the original file.
+    pub span: Span,
+    /// Byte range in `NameClaim::name`.
+    pub at: (usize, usize),
+    pub kind: PartKind,
+}
+
+/// A person's name as written, without title, elision or possessive.
+#[derive(Clone, Debug, PartialEq)]
 pub struct NameClaim {
     pub name: String,
+    pub parts: Vec<NamePart>,
+    /// A title introduces it: "M. Macron".
+    pub titled: bool,
+    /// It stands inside quotation marks: « … », "…", “…”.
+    pub quoted: bool,
 }
 
 impl NameClaim {
     pub fn json_fields(&self, out: &mut Map<String, Value>) {
         out.insert("value".into(), json!(self.name));
     }
+
+    /// The text of one of its parts.
+    pub fn part_text(&self, part: &NamePart) -> &str {
+        self.name.get(part.at.0..part.at.1).unwrap_or("")
+    }
+
+    /// Its capitalized words, in order (particles and initials left out).
+    pub fn words(&self) -> impl Iterator<Item = &NamePart> {
+        self.parts.iter().filter(|p| p.kind == PartKind::Word)
+    }
 }
 
-/// Reads the names of a run into `out` (claims before `first` belong to other runs).
-pub fn scan(_cx: &RunCx<'_>, _first: usize, _out: &mut Vec<Claim>) {}
+/// What the document has taught so far: surnames (folded), for lone mentions further on.
+#[derive(Debug, Default)]
+pub struct Seen {
+    surnames: HashSet<String>,
+    /// First words of full names ("donald"), and full names ("donald trump").
+    given: HashSet<String>,
+    full: HashSet<String>,
+    /// Every surname and each of its one-letter deletions → the surname (a SymSpell index:
+    /// two words one edit apart share an entry).
+    near: HashMap<String, Vec<u32>>,
+    list: Vec<String>,
+}
+
+impl Seen {
+    fn learn(&mut self, folded: &str) {
+        if folded.chars().count() < 4 || !self.surnames.insert(folded.to_string()) {
+            return;
+        }
+        let id = self.list.len() as u32;
+        self.list.push(folded.to_string());
+        for key in std::iter::once(folded.to_string()).chain(deletions(folded)) {
+            self.near.entry(key).or_default().push(id);
+        }
+    }
+
+    /// A sentence-opening word is a given name, not an adverb, when the draft or the list used
+    /// it as one.
+    fn knows_given(&self, folded: &str) -> bool {
+        self.given.contains(folded) || name_list::bundled().is_given(folded)
+    }
+
+    fn knows(&self, folded: &str) -> bool {
+        self.surnames.contains(folded) || name_list::bundled().is_surname(folded)
+    }
+
+    /// A surname of the document one edit away from `folded`.
+    fn near(&self, folded: &str) -> bool {
+        if folded.chars().count() < 4 {
+            return false;
+        }
+        std::iter::once(folded.to_string()).chain(deletions(folded)).any(|key| {
+            self.near.get(&key).is_some_and(|ids| {
+                ids.iter()
+                    .any(|&id| self.list.get(id as usize).is_some_and(|s| strsim::damerau_levenshtein(s, folded) == 1))
+            })
+        })
+    }
+}
+
+/// The one-character deletions of a word.
+pub(crate) fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
+    word.char_indices().map(move |(i, c)| {
+        let mut s = String::with_capacity(word.len());
+        s.push_str(word.get(..i).unwrap_or(""));
+        s.push_str(word.get(i + c.len_utf8()..).unwrap_or(""));
+        s
+    })
+}
+
+type PResult<'i, O> = IResult<&'i str, O, ()>;
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+// SEGMENT := UPPER LETTER*
+fn segment(i: &str) -> PResult<'_, &str> {
+    recognize((satisfy(char::is_uppercase), take_while(char::is_alphabetic))).parse(i)
+}
+
+// WORD := SEGMENT (("-" | APOS) SEGMENT)*, two letters at least, not all capitals:
+// "Jean-Luc", "O'Brien", "McCain"; not "NATO", "A", "Trump's" (which reads "Trump")
+fn word(i: &str) -> PResult<'_, &str> {
+    let joiner = alt((tag("-"), recognize(satisfy(is_apostrophe))));
+    verify(recognize((segment, many0((joiner, segment)))), |w: &str| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && w.chars().any(char::is_lowercase)
+    })
+    .parse(i)
+}
+
+// INITIAL := UPPER "." (["-"] UPPER ".")*: "J.", "J.-L.", "J.D."
+fn initial(i: &str) -> PResult<'_, &str> {
+    let one = (satisfy(char::is_uppercase), char('.'));
+    let more = many0((opt(char('-')), satisfy(char::is_uppercase), char('.')));
+    recognize((one, more)).parse(i)
+}
+
+// SEP := one space, U+00A0, U+202F or line break between two parts
+fn sep(i: &str) -> PResult<'_, char> {
+    satisfy(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\n')).parse(i)
+}
+
+// SPACED_PARTICLE := a lowercase particle of the lexicon END SEP: "de ", "von "
+fn spaced_particle<'i>(cl: &Classes, i: &'i str) -> PResult<'i, &'i str> {
+    let (rest, w) = take_while::<_, _, ()>(|c: char| c.is_lowercase()).parse(i)?;
+    if w.is_empty() || !cl.spaced.contains(w) {
+        return Err(nom::Err::Error(()));
+    }
+    let (rest, _) = sep(rest)?;
+    Ok((rest, w))
+}
+
+// GLUED_PARTICLE := "d'" | "al-" | … directly before a capital: "d'Estaing", "al-Assad"
+fn glued_particle<'i>(cl: &Classes, i: &'i str) -> PResult<'i, usize> {
+    for p in &cl.glued {
+        if let Some(rest) = i.strip_prefix(p.as_str()) {
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                return Ok((rest, p.len()));
+            }
+        }
+    }
+    Err(nom::Err::Error(()))
+}
+
+/// A part read before deciding whether the sequence is a name (offsets in the run's text).
+#[derive(Clone, Copy, Debug)]
+struct Raw {
+    start: usize,
+    end: usize,
+    kind: PartKind,
+}
+
+/// The sequence of parts starting at `at`, and where the scan resumes.
+struct Sequence {
+    parts: Vec<Raw>,
+    titled: bool,
+    resume: usize,
+}
+
+fn class_of(cl: &Classes, w: &str, buf: &mut String) -> Option<Class> {
+    buf.clear();
+    buf.extend(w.chars().flat_map(char::to_lowercase));
+    cl.words.get(buf.as_str()).copied()
+}
+
+/// A title word at the start of `i` ("M.", "Sen.", "President"), with what follows it.
+fn title<'i>(cl: &Classes, i: &'i str, buf: &mut String) -> Option<&'i str> {
+    let (rest, w) = alt((word, initial)).parse(i).ok()?;
+    if let Some(after_dot) = rest.strip_prefix('.') {
+        if class_of(cl, &format!("{w}."), buf) == Some(Class::Title) {
+            return Some(after_dot);
+        }
+    }
+    (class_of(cl, w, buf) == Some(Class::Title)).then_some(rest)
+}
+
+/// Reads the sequence of capitalized parts at `at` (a capital letter that opens a word).
+fn sequence(cl: &Classes, text: &str, at: usize, buf: &mut String) -> Sequence {
+    let mut parts: Vec<Raw> = Vec::new();
+    let mut titled = title_before(cl, text, at, buf);
+    let mut pos = at;
+    let mut resume = at;
+    while let Some(rest) = text.get(pos..) {
+        if parts.is_empty() {
+            if let Some(after) = title(cl, rest, buf) {
+                resume = text.len() - after.len();
+                match sep(after) {
+                    Ok((next, _)) if next.chars().next().is_some_and(char::is_uppercase) => {
+                        titled = true;
+                        pos = text.len() - next.len();
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        let (after, kind, not_first) = if let Ok((after, w)) = word(rest) {
+            match class_of(cl, w, buf) {
+                Some(Class::Stop) => break,
+                Some(Class::Title) if !parts.is_empty() && after.starts_with('.') => break,
+                Some(Class::CapParticle) => (after, PartKind::Particle, false),
+                Some(Class::NotFirst) => (after, PartKind::Word, true),
+                _ => (after, PartKind::Word, false),
+            }
+        } else if let Ok((after, _)) = initial(rest) {
+            (after, PartKind::Initial, false)
+        } else {
+            break;
+        };
+        if not_first && !parts.iter().any(|p| p.kind == PartKind::Word) {
+            resume = resume.max(text.len() - after.len());
+            break;
+        }
+        let end = text.len() - after.len();
+        parts.push(Raw { start: pos, end, kind });
+        resume = end;
+        // GAP := SEP (SPACED_PARTICLE)* [GLUED_PARTICLE] before the next capital, or a glued
+        // particle right after a word's end is not allowed ("Trump's").
+        let Ok((mut next, _)) = sep(after) else { break };
+        let mut pending: Vec<Raw> = Vec::new();
+        loop {
+            let here = text.len() - next.len();
+            if let Ok((n, p)) = spaced_particle(cl, next) {
+                pending.push(Raw { start: here, end: here + p.len(), kind: PartKind::Particle });
+                next = n;
+            } else {
+                break;
+            }
+        }
+        let here = text.len() - next.len();
+        if let Ok((n, len)) = glued_particle(cl, next) {
+            pending.push(Raw { start: here, end: here + len, kind: PartKind::Particle });
+            next = n;
+        }
+        if !next.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        parts.extend(pending);
+        pos = text.len() - next.len();
+    }
+    // A name ends with a word: "Plan B." is not a name ending in an initial.
+    while parts.last().is_some_and(|p| p.kind != PartKind::Word) {
+        parts.pop();
+    }
+    Sequence { parts, titled, resume: resume.max(at + 1) }
+}
+
+/// The previous word before `at` is a title: « le président Macron ».
+fn title_before(cl: &Classes, text: &str, at: usize, buf: &mut String) -> bool {
+    let Some(before) = text.get(..at) else { return false };
+    let Some(before) = before.strip_suffix([' ', '\u{a0}', '\u{202f}']) else { return false };
+    let start = before.rfind(|c: char| !(c.is_alphabetic() || c == '.' || c == '-')).map_or(0, |p| p + 1);
+    let Some(w) = before.get(start..) else { return false };
+    !w.is_empty() && class_of(cl, w, buf) == Some(Class::Title)
+}
+
+/// Headline capitals ("Trump Wins Big In Ohio") say nothing about names.
+fn title_case(text: &str) -> bool {
+    let (mut long, mut capital) = (0, 0);
+    for w in text.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            capital += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    long >= 3 && capital * 10 >= long * 6
+}
+
+/// Quotation state, advanced through the text as the scan goes.
+#[derive(Default)]
+struct Quotes {
+    pos: usize,
+    depth: u32,
+    straight: bool,
+}
+
+impl Quotes {
+    fn advance(&mut self, text: &str, to: usize) {
+        let Some(slice) = text.get(self.pos..to) else { return };
+        for c in slice.chars() {
+            match c {
+                '"' => self.straight = !self.straight,
+                '«' | '“' => self.depth += 1,
+                '»' | '”' => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        self.pos = to;
+    }
+    fn inside(&self) -> bool {
+        self.depth > 0 || self.straight
+    }
+}
+
+/// The byte offset of the first letter or digit of each sentence.
+fn sentence_starts(text: &str, sentences: &[(usize, usize)]) -> Vec<usize> {
+    sentences
+        .iter()
+        .filter_map(|&(s, e)| {
+            let sentence = text.get(s..e)?;
+            sentence.char_indices().find(|(_, c)| c.is_alphanumeric()).map(|(i, _)| s + i)
+        })
+        .collect()
+}
+
+/// Reads the names of a run into `out` (claims before `first` belong to other runs; those of
+/// this run are dates and numbers, which names never overlap). `seen` carries the surnames
+/// of the runs before.
+pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>, seen: &mut Seen) {
+    let text = cx.text();
+    if cx.run.heading && title_case(text) {
+        return;
+    }
+    let cl = cx.lex.names.classes();
+    let taken: Vec<(usize, usize)> = out.get(first..).unwrap_or_default().iter().map(|c| c.local).collect();
+    let starts = sentence_starts(text, &cx.run.sentences);
+    let mut quotes = Quotes::default();
+    let mut buf = String::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Capitals are ASCII or start with a lead byte of at least 0xC3 (À and beyond).
+        if !(b.is_ascii_uppercase() || b >= 0xC3) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+        if !c.is_uppercase() || !opens_word(text, i) {
+            i += c.len_utf8();
+            continue;
+        }
+        let seq = sequence(cl, text, i, &mut buf);
+        let resume = seq.resume;
+        quotes.advance(text, i);
+        if let Some(claim) = judge(cx, cl, seq, &starts, quotes.inside(), &taken, seen, &mut buf) {
+            out.push(claim);
+        }
+        i = resume;
+    }
+}
+
+/// A capital opens a word after a non-letter, or after an elided article or particle
+/// ("d'Emmanuel", "l'Élysée", "al-Assad").
+fn opens_word(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    match before.chars().next_back() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some(c) if is_apostrophe(c) || c == '-' => {
+            // "O'Brien" and "Jean-Luc" are read from their first capital; a capital after an
+            // apostrophe opens a word only when a lowercase elision precedes it.
+            let head = &before[..before.len() - c.len_utf8()];
+            let w: String = head.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+            !w.is_empty() && w.chars().all(char::is_lowercase)
+        }
+        Some(_) => true,
+    }
+}
+
+/// Decides whether a sequence is a name and builds its claim.
+#[allow(clippy::too_many_arguments)]
+fn judge(
+    cx: &RunCx<'_>,
+    cl: &Classes,
+    seq: Sequence,
+    starts: &[usize],
+    quoted: bool,
+    taken: &[(usize, usize)],
+    seen: &mut Seen,
+    buf: &mut String,
+) -> Option<Claim> {
+    let text = cx.text();
+    let mut parts = seq.parts;
+    let words = parts.iter().filter(|p| p.kind == PartKind::Word).count();
+    // A capitalized particle opening two or more words is an article: "La Rochelle Hier".
+    if words >= 2 && !seq.titled {
+        while parts.first().is_some_and(|p| p.kind == PartKind::Particle) {
+            parts.remove(0);
+        }
+    }
+    let first = *parts.first()?;
+    let last = *parts.last()?;
+    let sentence_start = starts.binary_search(&first.start).is_ok();
+    // "Later Donald Trump", "Ensuite Trump": a sentence's first word before a known name is not
+    // part of it, unless the draft or the list knows it as a given name.
+    let mut words = words;
+    if sentence_start && !seq.titled && words >= 2 && first.kind == PartKind::Word {
+        let rest = parts.get(1).map_or(last.end, |p| p.start);
+        fold_into(text.get(rest..last.end)?, buf);
+        if seen.knows(buf) || seen.full.contains(buf.as_str()) {
+            fold_into(text.get(first.start..first.end)?, buf);
+            if !seen.knows_given(buf) {
+                parts.remove(0);
+                words -= 1;
+                while parts.first().is_some_and(|p| p.kind == PartKind::Particle) && words >= 2 {
+                    parts.remove(0);
+                }
+            }
+        }
+    }
+    let first = *parts.first()?;
+    let opens_with_initials = first.kind == PartKind::Initial;
+    let full = words >= 2 || (opens_with_initials && words >= 1);
+    if !full {
+        // One word, maybe after particles ("Le Pen", "de Gaulle" when that surname is known).
+        let particle = particle_before(cl, text, first.start);
+        let with_particle = particle.and_then(|(ps, _)| {
+            fold_into(text.get(ps..last.end)?, buf);
+            seen.knows(buf).then_some(ps)
+        });
+        fold_into(text.get(first.start..last.end)?, buf);
+        let known = with_particle.is_some() || seen.knows(buf);
+        if !(seq.titled || known || (!sentence_start && !quoted && seen.near(buf))) {
+            return None;
+        }
+        if seq.titled {
+            let key = buf.clone();
+            seen.learn(&key);
+        }
+        if let (Some(ps), Some((_, pe))) = (with_particle, particle) {
+            parts.insert(0, Raw { start: ps, end: pe, kind: PartKind::Particle });
+        }
+    } else {
+        // Learn the surname: the last word with the particles before it ("Le Pen", "de Gaulle").
+        let mut s = parts.len() - 1;
+        while s > 0 && parts.get(s - 1).is_some_and(|p| p.kind == PartKind::Particle) {
+            s -= 1;
+        }
+        let from = parts.get(s).map_or(last.start, |p| p.start);
+        seen.learn(&fold(text.get(from..last.end)?));
+        if first.kind == PartKind::Word {
+            seen.given.insert(fold(text.get(first.start..first.end)?));
+        }
+        seen.full.insert(fold(text.get(first.start..last.end)?));
+    }
+    let (start, end) = (parts.first()?.start, last.end);
+    if taken.iter().any(|&(s, e)| s < end && start < e) {
+        return None;
+    }
+    let name = text.get(start..end)?.to_string();
+    let parts = parts
+        .iter()
+        .map(|p| NamePart { span: cx.run.span(p.start, p.end), at: (p.start - start, p.end - start), kind: p.kind })
+        .collect();
+    let claim = NameClaim { name, parts, titled: seq.titled, quoted };
+    Some(cx.claim(start, end, ClaimKind::Name(claim)))
+}
+
+/// The lowercase particle written just before a lone surname: "de" in "de Gaulle", "al-" in
+/// "al-Assad" (its range in the run's text).
+fn particle_before(cl: &Classes, text: &str, start: usize) -> Option<(usize, usize)> {
+    let before = text.get(..start)?;
+    if let Some(p) = cl.glued.iter().find(|p| p.len() > 2 && before.ends_with(p.as_str())) {
+        return Some((start - p.len(), start));
+    }
+    let trimmed = before.strip_suffix(' ')?;
+    let w_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + 1);
+    let w = trimmed.get(w_start..)?;
+    (!w.is_empty() && cl.spaced.contains(w)).then_some((w_start, w_start + w.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{extract, ExtractOptions};
+    use crate::source::{Document, Format, Lang, ReadOptions};
+
+    fn names(lang: Lang, text: &str) -> Vec<String> {
+        let opts = ReadOptions { lang: Some(lang), ..ReadOptions::default() };
+        let doc = Document::read(text, Format::Markdown, &opts);
+        let claims = extract(&doc, &ExtractOptions::default());
+        claims
+            .items
+            .iter()
+            .filter_map(|c| match &c.kind {
+                ClaimKind::Name(n) => {
+                    assert_eq!(doc.text(c.span), n.name, "span and value agree");
+                    Some(n.name.clone())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_parts() {
+        for (input, left, want) in [
+            ("Jean-Luc rit", " rit", "Jean-Luc"),
+            ("O'Brien a dit", " a dit", "O'Brien"),
+            ("Trump's plan", "'s plan", "Trump"),
+            ("Élisabeth Borne", " Borne", "Élisabeth"),
+            ("McCain said", " said", "McCain"),
+        ] {
+            assert_eq!(word(input), Ok((left, want)), "{input:?}");
+        }
+        for no in ["NATO", "A", "é", "UE a dit", "1er"] {
+            assert!(word(no).is_err(), "{no}");
+        }
+        for (input, left, want) in [("J. D. Vance", " D. Vance", "J."), ("J.-L. Borloo", " Borloo", "J.-L.")] {
+            assert_eq!(initial(input), Ok((left, want)), "{input:?}");
+        }
+        assert!(initial("Jo.").is_err());
+    }
+
+    #[test]
+    fn reads_names_in_french() {
+        let lang = Lang::Fr;
+        for (text, want) in [
+            ("Le discours d'Emmanuel Macron a duré une heure.", vec!["Emmanuel Macron"]),
+            (
+                "Il cite Valéry Giscard d'Estaing et Charles de Gaulle.",
+                vec!["Valéry Giscard d'Estaing", "Charles de Gaulle"],
+            ),
+            ("Hier, M. Macron a reçu Mme Borne.", vec!["Macron", "Borne"]),
+            ("Marine Le Pen parle. Puis Le Pen se tait.", vec!["Marine Le Pen", "Le Pen"]),
+            ("Il a vu Bachar al-Assad et Ursula von der Leyen.", vec!["Bachar al-Assad", "Ursula von der Leyen"]),
+            ("Le président Lecornu et Jean-Marie Le Pen.", vec!["Lecornu", "Jean-Marie Le Pen"]),
+            ("Donald Trump arrive. Trump repart lundi.", vec!["Donald Trump", "Trump"]),
+            (
+                "Jean Dupont arrive. Ensuite Dupont repart. Ensuite Jean Dupont revient.",
+                vec!["Jean Dupont", "Dupont", "Jean Dupont"],
+            ),
+            ("Il a rencontré Vladimir Poutine. Plus tard, Poutinne a signé.", vec!["Vladimir Poutine", "Poutinne"]),
+        ] {
+            assert_eq!(names(lang, text), want, "{text}");
+        }
+        for text in [
+            "Paris et Lyon votent en Mars.",
+            "Lundi, le Sénat a voté.",
+            "Selon le Conseil constitutionnel, la loi tient.",
+            "Mais la France attend. Bruxelles répond.",
+            "Le Monde et Libération titrent sur l'Europe.",
+            "Ailleurs, Dupont pleut.",
+        ] {
+            assert_eq!(names(lang, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_names_in_english() {
+        let lang = Lang::En;
+        for (text, want) in [
+            ("Smith's aides met J. D. Vance on Monday.", vec!["J. D. Vance"]),
+            ("Donald Trump's aides met J. D. Vance on Monday.", vec!["Donald Trump", "J. D. Vance"]),
+            ("Sen. Warren spoke after Mr. O'Brien.", vec!["Warren", "O'Brien"]),
+            ("President Biden thanked Theresa May.", vec!["Biden", "Theresa May"]),
+            ("The Kennedys met. John Kennedy left, then Kennedy came back.", vec!["John Kennedy", "Kennedy"]),
+        ] {
+            assert_eq!(names(lang, text), want, "{text}");
+        }
+        for text in [
+            "The Senate voted on Tuesday in Washington.",
+            "In March the United States and the European Union agreed.",
+            "NATO and the UN met. Plan B. Then nothing.",
+            "Yesterday Congress adjourned.",
+        ] {
+            assert_eq!(names(lang, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn skips_headline_capitals() {
+        let text = "# Trump Wins Big Victory In Ohio Primary\n\nThe vote was close.\n";
+        assert_eq!(names(Lang::En, text), Vec::<String>::new());
+    }
+}

@@ -1,13 +1,22 @@
-//! Numeric claims: numbers in digits and words, percentages, ordinals, money, ranges, with their
-//! approximators and the thing they count.
+//! Numeric claims: numbers in digits and words, percentages, ordinals, money and ranges, with
+//! their approximators ("environ", "more than") and the noun phrase they count.
+//!
+//! Reads a run's text at the prefilter's candidates (digit runs and `[numbers]` lexicon words)
+//! and produces [`NumberClaim`], [`PercentClaim`], [`OrdinalClaim`], [`MoneyClaim`] and
+//! [`RangeClaim`]. The grammar lives in [`super::number_digits`] (digits),
+//! [`super::number_words`] (words), [`super::quantity`] (prefixes, units, ranges, what is not a
+//! number) and [`super::counted`] (the counted noun phrase).
 
 use super::prefilter::CandidateKind;
+use super::quantity::{self, Quantity, Value};
 use super::{Approx, Claim, ClaimKind, RunCx};
 use crate::span::Span;
 use serde::Deserialize;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Map, Value as Json};
+use std::sync::OnceLock;
 
-/// The `[numbers]` table of `rules/lang/<code>.toml`.
+/// The `[numbers]` table of `rules/lang/<code>.toml`. Every list is data: adding a language is
+/// translating these lists (see the comments in `rules/lang/fr.toml`).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NumberLexicon {
@@ -17,59 +26,284 @@ pub struct NumberLexicon {
     /// Articles and determiners that may stand between a connector and the whole.
     #[serde(default)]
     pub articles: Vec<String>,
+    /// Cardinal words and their values; 100 multiplies, 1000 and up are scales.
+    #[serde(default)]
+    pub cardinals: Vec<(String, u64)>,
+    /// Cardinal words that are also articles ("un", "a", "one"): they count only where the text
+    /// clearly counts.
+    #[serde(default)]
+    pub article_one: Vec<String>,
+    /// "un"/"une" alone is a pronoun that counts ("il en reste un"); "a" alone never is.
+    #[serde(default)]
+    pub lone_article_counts: bool,
+    /// The decimal mark of the language: "," (French: "3,5"; "1.000" groups thousands) or ".".
+    #[serde(default)]
+    pub decimal_mark: String,
+    /// Fraction words that are a share with no number before them: "moitié", "half".
+    #[serde(default)]
+    pub lone_fractions: Vec<String>,
+    /// "de", "of": between a fraction or a scale and what it applies to.
+    #[serde(default)]
+    pub of_words: Vec<String>,
+    /// Words before "second"/"seconde" that make it the unit of time, and before "moitié" an adverb.
+    #[serde(default)]
+    pub per_words: Vec<String>,
+    /// Adjectives agree in number with their noun (French): "grands électeurs" is one phrase,
+    /// "members voted" is not.
+    #[serde(default)]
+    pub adjectives_agree: bool,
+    /// Number words that are also adjectives ("neuf"): they count only before a noun.
+    #[serde(default)]
+    pub adjective_numbers: Vec<String>,
+    /// Ordinal words ("deuxième", "fifth"); plural or after an article they are denominators.
+    #[serde(default)]
+    pub ordinals: Vec<(String, u64)>,
+    /// Denominators that are not ordinals: "demi", "tiers", "quart", "half".
+    #[serde(default)]
+    pub fractions: Vec<(String, u64)>,
+    /// Nouns that multiply the count before them: "douzaine", "dozen".
+    #[serde(default)]
+    pub multipliers: Vec<(String, u64)>,
+    /// Nouns that give a round, approximate count: "dizaine", "couple".
+    #[serde(default)]
+    pub approx_counts: Vec<(String, u64)>,
+    /// Qualifiers before a value and their [`Approx`] (`"about"`, `"more_than"`, …).
+    #[serde(default)]
+    pub approx_before: Vec<(String, String)>,
+    /// Qualifiers after a value: "environ", "or so".
+    #[serde(default)]
+    pub approx_after: Vec<(String, String)>,
+    /// Words for a negative sign: "moins", "minus".
+    #[serde(default)]
+    pub minus: Vec<String>,
+    /// Decimal point in words: "virgule", "point".
+    #[serde(default)]
+    pub decimal_words: Vec<String>,
+    /// "et"/"and" inside compound numbers.
+    #[serde(default)]
+    pub and_words: Vec<String>,
+    /// "et demi", "and a half" after a value.
+    #[serde(default)]
+    pub half_after: Vec<String>,
+    /// Percent signs and words.
+    #[serde(default)]
+    pub percent: Vec<String>,
+    /// Case-sensitive letters glued to digits that scale them: "k", "M", "bn".
+    #[serde(default)]
+    pub suffixes: Vec<(String, u64)>,
+    /// Currency words and symbols after a value, with their ISO 4217 code.
+    #[serde(default)]
+    pub currencies: Vec<(String, String)>,
+    /// Currency symbols and codes before a value.
+    #[serde(default)]
+    pub currency_prefixes: Vec<(String, String)>,
+    /// "entre … et …", "between … and …".
+    #[serde(default)]
+    pub range_between: Vec<(String, String)>,
+    /// "de … à …", "from … to …".
+    #[serde(default)]
+    pub range_from: Vec<(String, String)>,
+    /// "10 à 20", "10-20", "10 to 20".
+    #[serde(default)]
+    pub range_to: Vec<String>,
+    /// Words before "de 10 à 20" that make it a change between two values, not a range.
+    #[serde(default)]
+    pub change_words: Vec<String>,
+    /// Letters glued to digits that make an ordinal: "er", "e", "st", "th".
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    /// Letters glued to a Roman numeral that make an ordinal: "XXIe".
+    #[serde(default)]
+    pub roman_suffixes: Vec<String>,
+    /// Words after which a number is an identifier: "page", "article", "version".
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// Words after a number that make it a street number.
+    #[serde(default)]
+    pub streets: Vec<String>,
+    /// Words after a number that make it a time of day: "h", "pm".
+    #[serde(default)]
+    pub time_after: Vec<String>,
+    /// Words before "un"/"one" that make it a pronoun.
+    #[serde(default)]
+    pub not_one_before: Vec<String>,
+    /// Words before a 4-digit number that make it a year: "en", "in".
+    #[serde(default)]
+    pub year_before: Vec<String>,
+    /// Adjectives that stand for an omitted noun: "nécessaires", "needed".
+    #[serde(default)]
+    pub anaphoric: Vec<String>,
+    /// Nouns whose singular is their plural: "pays", "series".
+    #[serde(default)]
+    pub invariant: Vec<String>,
+    /// Irregular plurals and their singular.
+    #[serde(default)]
+    pub irregular: Vec<(String, String)>,
+    /// Words that end a counted noun phrase.
+    #[serde(default)]
+    pub stop_words: Vec<String>,
+    /// Words that join the last item of a list.
+    #[serde(default)]
+    pub list_and: Vec<String>,
+    /// Words that leave a list open ("notamment", "including"): no count is checked then.
+    #[serde(default)]
+    pub list_open: Vec<String>,
+    /// Words that introduce the total of parts: "soit", "a total of".
+    #[serde(default)]
+    pub total_markers: Vec<String>,
+    /// Words that join parts: "et", "plus".
+    #[serde(default)]
+    pub part_join: Vec<String>,
+    /// Nouns of time that make "sur"/"of" a period: "jours", "years", "derniers".
+    #[serde(default)]
+    pub period_nouns: Vec<String>,
+    /// Units of length that make "sur" a dimension: "mètres", "feet".
+    #[serde(default)]
+    pub dimension_nouns: Vec<String>,
+    /// The lists above, folded and sorted for matching; built on first use.
+    #[serde(skip)]
+    compiled: OnceLock<quantity::Compiled>,
 }
 
 impl NumberLexicon {
+    /// Where a numeric parser may start besides digits: number words, approximators, signs,
+    /// currency symbols, range openers and Roman numerals with an ordinal suffix.
     pub fn trigger_words(&self) -> Vec<String> {
-        Vec::new()
+        let mut words: Vec<String> = Vec::new();
+        let pairs_u = [&self.cardinals, &self.ordinals, &self.fractions, &self.multipliers, &self.approx_counts];
+        for list in pairs_u {
+            words.extend(list.iter().map(|(w, _)| w.clone()));
+        }
+        // Ordinal plurals ("cinquièmes", "fifths") are denominators of fractions.
+        words.extend(self.ordinals.iter().map(|(w, _)| format!("{w}s")));
+        words.extend(self.approx_before.iter().map(|(w, _)| w.clone()));
+        words.extend(self.currency_prefixes.iter().map(|(w, _)| w.clone()));
+        words.extend(self.range_between.iter().map(|(w, _)| w.clone()));
+        words.extend(self.minus.iter().cloned());
+        words.extend(quantity::VULGAR.iter().map(|(c, _)| c.to_string()));
+        for numeral in quantity::roman_numerals() {
+            for suffix in &self.roman_suffixes {
+                words.push(format!("{numeral}{suffix}"));
+            }
+        }
+        // English tens glued to a unit: "twentyfifth", "fortysecond".
+        let tens = self.cardinals.iter().filter(|(w, v)| (20..100).contains(v) && !w.contains(' '));
+        let units: Vec<&String> = self
+            .cardinals
+            .iter()
+            .chain(&self.ordinals)
+            .filter(|(w, v)| (1..10).contains(v) && !w.contains(' '))
+            .map(|(w, _)| w)
+            .collect();
+        if !self.adjectives_agree {
+            for (t, _) in tens {
+                words.extend(units.iter().map(|u| format!("{t}{u}")));
+            }
+        }
+        // The prefilter ignores ASCII case only: "deuxieme" and "zero" are written without their
+        // accents often enough to be triggers too.
+        let folded: Vec<String> = words.iter().map(|w| w.chars().map(quantity::fold).collect()).collect();
+        words.extend(folded);
+        words
     }
+
+    /// The compiled lists (built once per lexicon).
+    pub fn compiled(&self) -> &quantity::Compiled {
+        self.compiled.get_or_init(|| quantity::Compiled::new(self))
+    }
+}
+
+/// How a number is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// "1 200", "3,5", "10k".
+    Digits,
+    /// "deux cent mille", "ninety-nine", "1,5 million" (digits with a scale word count as words).
+    Words,
+    /// A share of a whole: "la moitié", "two-thirds", "3/4" is not one (that is a part/whole).
+    Fraction,
 }
 
 /// The thing a number counts: "grands électeurs" in "295 grands électeurs".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Counted {
+    /// Bytes of the original file.
     pub span: Span,
     /// Byte range in the run's text.
     pub local: (usize, usize),
-    /// Normalized key (lowercase, singular) that rules compare across the document.
+    /// Normalized key that rules compare across the document: lowercase, singular, accents kept
+    /// ("grands électeurs" → "grand électeur", "chefs d'État" → "chef d'état").
     pub key: String,
     /// The text as written.
     pub text: String,
+    /// The noun is left out and an adjective stands for it: "les 270 nécessaires", "the 270
+    /// needed". The number names a threshold or subset the text refers back to, not a total.
+    pub anaphoric: bool,
 }
 
+/// A number: "295 grands électeurs", "environ 70", "deux tiers".
 #[derive(Clone, Debug, PartialEq)]
 pub struct NumberClaim {
     pub value: f64,
+    /// "environ", "plus de", "at least"…; `None` for an exact value.
     pub approx: Option<Approx>,
+    /// The noun phrase after the number, when there is one.
     pub counted: Option<Counted>,
+    pub form: Form,
 }
 
+/// "45 %", "45 pour cent", "45 percent". Percentage points ("3 points de pourcentage") are a
+/// [`NumberClaim`] counting "point de pourcentage": a difference, never a share of a whole.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PercentClaim {
+    /// The number before the sign (45.5 for "45,5 %").
     pub value: f64,
     pub approx: Option<Approx>,
 }
 
+/// "1er", "2e", "IIe", "second", "deuxième", "21st".
 #[derive(Clone, Debug, PartialEq)]
 pub struct OrdinalClaim {
     pub value: i64,
+    /// Written in Roman numerals ("XXIe siècle").
+    pub roman: bool,
 }
 
+/// "5 millions d'euros", "$5m", "5 M€", "£3.2bn".
 #[derive(Clone, Debug, PartialEq)]
 pub struct MoneyClaim {
+    /// The amount in units of the currency (5000000 for "5 M€").
     pub value: f64,
     /// ISO 4217 code.
     pub currency: String,
     pub approx: Option<Approx>,
 }
 
+/// What the two ends of a range measure.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RangeUnit {
+    /// Plain numbers: "entre 10 et 20 personnes".
+    Number,
+    /// "10 à 20 %".
+    Percent,
+    /// "entre 2 et 3 milliards d'euros": the ISO 4217 code.
+    Money(String),
+}
+
+/// "entre 10 et 20", "de 10 à 20", "10-20", "between 10 and 20", "10 to 20". Only when
+/// `low < high`: "3-1" is a score and "de 20 à 10" a change, neither is a range.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RangeClaim {
     pub low: f64,
     pub high: f64,
+    pub unit: RangeUnit,
+    /// "environ 10 à 20".
+    pub approx: Option<Approx>,
+    /// The noun phrase after the range: "10 à 20 personnes".
+    pub counted: Option<Counted>,
 }
 
-fn num(v: f64) -> Value {
+fn num(v: f64) -> Json {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         json!(v as i64)
     } else {
@@ -77,14 +311,14 @@ fn num(v: f64) -> Value {
     }
 }
 
-fn approx_field(out: &mut Map<String, Value>, approx: Option<Approx>) {
+fn approx_field(out: &mut Map<String, Json>, approx: Option<Approx>) {
     if let Some(a) = approx {
         out.insert("approx".into(), json!(a.as_str()));
     }
 }
 
 impl NumberClaim {
-    pub fn json_fields(&self, out: &mut Map<String, Value>) {
+    pub fn json_fields(&self, out: &mut Map<String, Json>) {
         out.insert("value".into(), num(self.value));
         approx_field(out, self.approx);
         if let Some(c) = &self.counted {
@@ -93,26 +327,27 @@ impl NumberClaim {
     }
 }
 impl PercentClaim {
-    pub fn json_fields(&self, out: &mut Map<String, Value>) {
+    pub fn json_fields(&self, out: &mut Map<String, Json>) {
         out.insert("value".into(), num(self.value));
         approx_field(out, self.approx);
     }
 }
 impl OrdinalClaim {
-    pub fn json_fields(&self, out: &mut Map<String, Value>) {
+    pub fn json_fields(&self, out: &mut Map<String, Json>) {
         out.insert("value".into(), json!(self.value));
     }
 }
 impl MoneyClaim {
-    pub fn json_fields(&self, out: &mut Map<String, Value>) {
+    pub fn json_fields(&self, out: &mut Map<String, Json>) {
         out.insert("value".into(), num(self.value));
         out.insert("currency".into(), json!(self.currency));
         approx_field(out, self.approx);
     }
 }
 impl RangeClaim {
-    pub fn json_fields(&self, out: &mut Map<String, Value>) {
+    pub fn json_fields(&self, out: &mut Map<String, Json>) {
         out.insert("value".into(), json!({"low": num(self.low), "high": num(self.high)}));
+        approx_field(out, self.approx);
     }
 }
 
@@ -120,81 +355,63 @@ impl RangeClaim {
 /// the temporal claims already there are not read again.
 pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>) {
     let text = cx.text();
-    let bytes = text.as_bytes();
-    let taken: Vec<(usize, usize)> = out.get(first..).unwrap_or_default().iter().map(|c| c.local).collect();
+    let lex = cx.lex.numbers.compiled();
+    let temporal: Vec<(usize, usize)> = out.get(first..).unwrap_or_default().iter().map(|c| c.local).collect();
+    let overlaps_temporal = |s: usize, e: usize| temporal.iter().any(|&(ts, te)| s < te && ts < e);
     let mut resume = 0;
     for cand in cx.candidates {
-        if cand.at < resume || cand.kind != CandidateKind::Digits {
+        if cand.at < resume || temporal.iter().any(|&(s, e)| s <= cand.at && cand.at < e) {
             continue;
         }
-        if taken.iter().any(|&(s, e)| s <= cand.at && cand.at < e) {
-            continue;
-        }
-        // DIGITS := 1-3 digits (GROUP_SEP 3 digits)* | digits
-        let mut end = cand.end;
-        let mut value: f64 = text[cand.at..cand.end].parse().unwrap_or(f64::NAN);
-        if cand.end - cand.at <= 3 {
-            loop {
-                let rest = &text[end..];
-                let sep_len = [" ", "\u{a0}", "\u{202f}"].iter().find(|s| rest.starts_with(*s)).map(|s| s.len());
-                let Some(sep) = sep_len else { break };
-                let group = &rest[sep..];
-                let n = group.bytes().take_while(u8::is_ascii_digit).count();
-                if n != 3 {
-                    break;
+        let digits = cand.kind == CandidateKind::Digits;
+        match quantity::read(lex, text, cand.at, digits) {
+            quantity::Read::Found(q) => {
+                if overlaps_temporal(q.start, q.end) {
+                    continue;
                 }
-                value = value * 1000.0 + group[..3].parse::<f64>().unwrap_or(0.0);
-                end += sep + 3;
+                resume = q.end;
+                push(cx, text, lex, q, out);
             }
+            quantity::Read::Skip(end) => resume = end,
+            quantity::Read::Nothing => {}
         }
-        if !value.is_finite() || bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric()) {
-            resume = end;
-            continue;
-        }
-        let counted = counted_after(text, end);
-        out.push(cx.claim(
-            cand.at,
-            end,
-            ClaimKind::Number(NumberClaim {
-                value,
-                approx: None,
-                counted: counted.map(|(s, e)| Counted {
-                    span: cx.run.span(s, e),
-                    local: (s, e),
-                    key: text[s..e].to_lowercase(),
-                    text: text[s..e].to_string(),
-                }),
-            }),
-        ));
-        resume = end;
     }
 }
 
-/// Up to two lowercase words after a number, the counted noun phrase.
-fn counted_after(text: &str, end: usize) -> Option<(usize, usize)> {
-    let rest = text.get(end..)?;
-    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    if trimmed.len() == rest.len() {
-        return None;
-    }
-    let start = end + rest.len() - trimmed.len();
-    let mut words_end = start;
-    let mut count = 0;
-    let mut pos = start;
-    for word in trimmed.split(' ') {
-        let w = word.trim_end_matches([',', '.', ';', ':', ')']);
-        if w.is_empty() || !w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-') {
-            break;
+fn push(cx: &RunCx<'_>, text: &str, lex: &quantity::Compiled, q: Quantity, out: &mut Vec<Claim>) {
+    let counted = |end: usize, value: f64| {
+        super::counted::after(lex, text, end, value).map(|(s, e, key, anaphoric)| Counted {
+            span: cx.run.span(s, e),
+            local: (s, e),
+            key,
+            text: text.get(s..e).unwrap_or_default().to_string(),
+            anaphoric,
+        })
+    };
+    // "12 février 2022", "March 2022": a year, which counts nothing (the date reader takes it).
+    let after_month = |start: usize| {
+        let head = text.get(..start).unwrap_or_default().trim_end();
+        let word_start = head.rfind(|c: char| !c.is_alphabetic() && c != '.').map_or(0, |i| i + 1);
+        let word = head.get(word_start..).unwrap_or_default();
+        !word.is_empty()
+            && cx.lex.dates.months.iter().flatten().any(|m| m.eq_ignore_ascii_case(word) || word.to_lowercase() == *m)
+    };
+    let kind = match q.value {
+        Value::Number { value, form, countable } => {
+            let countable =
+                countable && !(form == Form::Digits && (1000.0..=2100.0).contains(&value) && after_month(q.start));
+            let counted = if countable { counted(q.end, value) } else { None };
+            ClaimKind::Number(NumberClaim { value, approx: q.approx, counted, form })
         }
-        if !w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "sur" | "of" | "out" | "des" | "de") {
-            break;
+        Value::Percent(value) => ClaimKind::Percent(PercentClaim { value, approx: q.approx }),
+        Value::Ordinal { value, roman } => ClaimKind::Ordinal(OrdinalClaim { value, roman }),
+        Value::Money { value, currency } => {
+            ClaimKind::Money(MoneyClaim { value, currency: currency.to_string(), approx: q.approx })
         }
-        words_end = pos + w.len();
-        pos += word.len() + 1;
-        count += 1;
-        if count == 2 || w.len() != word.len() {
-            break;
+        Value::Range { low, high, unit } => {
+            let counted = if unit == RangeUnit::Number { counted(q.end, high) } else { None };
+            ClaimKind::Range(RangeClaim { low, high, unit, approx: q.approx, counted })
         }
-    }
-    (words_end > start).then_some((start, words_end))
+    };
+    out.push(cx.claim(q.start, q.end, kind));
 }

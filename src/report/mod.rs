@@ -2,8 +2,11 @@
 //! knows the JSON contract of DESIGN.md.
 
 pub mod github;
+pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod markdown;
 pub mod sarif;
 
@@ -90,7 +93,10 @@ pub enum OutputFormat {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Junit,
     Markdown,
+    Html,
 }
 
 /// Writes `report` in `format`. `color` only affects the human format.
@@ -101,5 +107,8 @@ pub fn render(format: OutputFormat, report: &Report, out: &mut dyn Write, color:
         OutputFormat::Sarif => sarif::render(report, out),
         OutputFormat::Github => github::render(report, out),
         OutputFormat::Markdown => markdown::render(report, out),
+        OutputFormat::Gitlab => gitlab::render(report, out),
+        OutputFormat::Junit => junit::render(report, out),
+        OutputFormat::Html => html::render(report, out),
     }
 }

@@ -2,7 +2,7 @@
 //! small readings of a claim's surroundings that several rules share (its sentence, the words
 //! just before and after it, whether it is quoted).
 
-use crate::config::RuleSettings;
+use crate::config::{Names, RuleSettings};
 use crate::diagnostic::Diagnostic;
 use crate::extract::{Claim, ClaimKind, Claims};
 use crate::facts::Fact;
@@ -17,6 +17,8 @@ pub struct Context<'a> {
     pub settings: &'a RuleSettings,
     /// The user's facts (factlint.toml); the bundled ones are [`crate::facts::bundled`].
     pub facts: &'a [Fact],
+    /// The user's `[names]` (people and accepted variants), for `name-variant`.
+    pub names: &'a Names,
 }
 
 impl<'a> Context<'a> {

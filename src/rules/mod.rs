@@ -29,6 +29,7 @@ pub mod duration_mismatch;
 pub mod impossible_date;
 pub mod known_fact;
 pub mod list_count_mismatch;
+pub mod name_variant;
 pub mod part_exceeds_whole;
 pub mod percent_sum;
 pub mod temporal_order;
@@ -67,6 +68,7 @@ pub static RULES: &[&dyn Rule] = &[
     &impossible_date::ImpossibleDate,
     &known_fact::KnownFact,
     &list_count_mismatch::ListCountMismatch,
+    &name_variant::NameVariant,
     &part_exceeds_whole::PartExceedsWhole,
     &percent_sum::PercentSum,
     &temporal_order::TemporalOrder,
@@ -96,6 +98,9 @@ pub const KNOWN_IDS: &[&str] = &[
 ];
 
 /// Runs the enabled rules over one document; findings sorted by (span, rule), duplicates merged.
+///
+/// A finding at its rule's default severity takes the configured one; a finding the rule itself
+/// lowered (an `info` of a `warning` rule) stays that low, or lower if so configured.
 pub fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in RULES {
@@ -104,7 +109,7 @@ pub fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
         let start = out.len();
         rule.check(cx, &mut out);
         for d in &mut out[start..] {
-            d.severity = severity;
+            d.severity = if d.severity < meta.default_severity { d.severity.min(severity) } else { severity };
         }
     }
     out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));

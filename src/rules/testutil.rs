@@ -4,7 +4,7 @@
 use crate::config::RuleSettings;
 use crate::diagnostic::Diagnostic;
 use crate::extract::date::{Anchor, DateClaim, Direction, Grain, OffsetClaim, Unit, YearSource};
-use crate::extract::number::{Counted, MoneyClaim, NumberClaim, PercentClaim};
+use crate::extract::number::{Counted, Form, MoneyClaim, NumberClaim, PercentClaim};
 use crate::extract::{AgeClaim, Approx, Claim, ClaimKind, Claims, DurationClaim, ListCount, PartWhole, TotalFrame};
 use crate::rules::{Context, Rule};
 use crate::source::{Document, Format, ReadOptions};
@@ -65,6 +65,7 @@ impl Draft {
             local: (at, at + noun.len()),
             key: noun.to_lowercase(),
             text: noun.to_string(),
+            anaphoric: false,
         };
         let _ = s;
         self.add(needle, nth, number(value, None, Some(counted)))
@@ -144,7 +145,8 @@ impl Draft {
     }
 
     pub fn total(&mut self, parts: &[usize], total: usize) {
-        self.claims.totals.push(TotalFrame { parts: parts.to_vec(), total });
+        let marker = self.claims.items.get(total).map(|c| c.span).unwrap_or_default();
+        self.claims.totals.push(TotalFrame { parts: parts.to_vec(), total, marker });
     }
 
     /// Findings of `rule` on the draft, as (text of the primary span, message).
@@ -154,7 +156,8 @@ impl Draft {
 
     pub fn diagnostics(&self, rule: &dyn Rule) -> Vec<Diagnostic> {
         let settings = RuleSettings::default();
-        let cx = Context { doc: &self.doc, claims: &self.claims, settings: &settings, facts: &[] };
+        let names = crate::config::Names::default();
+        let cx = Context { doc: &self.doc, claims: &self.claims, settings: &settings, facts: &[], names: &names };
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
         out
@@ -162,7 +165,7 @@ impl Draft {
 }
 
 pub fn number(value: f64, approx: Option<Approx>, counted: Option<Counted>) -> ClaimKind {
-    ClaimKind::Number(NumberClaim { value, approx, counted })
+    ClaimKind::Number(NumberClaim { value, approx, counted, form: Form::Digits })
 }
 
 pub fn fr(body: &str) -> String {

@@ -2,10 +2,13 @@
 //!
 //! A [`Document`] holds prose runs (one per paragraph-level block), their sentences, the front
 //! matter's publication date and language, and the language finally chosen. Code, URLs, HTML
-//! comments and front matter never reach a run.
+//! tags, comments and attributes and front matter never reach a run; inline code, images and
+//! URLs leave one [`PLACEHOLDER`] each, so that no parser reads across them.
 
+mod builder;
 pub mod detect;
 pub mod front_matter;
+pub mod html;
 pub mod markdown;
 pub mod segment;
 pub mod text;
@@ -40,6 +43,11 @@ impl Lang {
         }
     }
 }
+
+/// What stands in a run's text for something inside the prose that is not prose (inline code,
+/// an image, a URL, a footnote mark): U+2063 INVISIBLE SEPARATOR, which is neither a letter,
+/// a digit nor a space, so no parser reads a number or a word across it.
+pub const PLACEHOLDER: char = '\u{2063}';
 
 /// How the bytes are marked up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,9 +165,14 @@ impl ProseRun {
         Span::new(s, e)
     }
 
-    /// The sentence (as a text range) holding text offset `at`.
+    /// The sentence (as a text range) holding text offset `at`; the spaces between two sentences
+    /// belong to the one before.
     pub fn sentence_of(&self, at: usize) -> (usize, usize) {
-        self.sentences.iter().copied().find(|&(s, e)| s <= at && at < e).unwrap_or((0, self.text.len()))
+        let i = self.sentences.partition_point(|&(s, _)| s <= at);
+        match i.checked_sub(1).and_then(|i| self.sentences.get(i)) {
+            Some(&sentence) => sentence,
+            None => self.sentences.first().copied().unwrap_or((0, self.text.len())),
+        }
     }
 }
 
@@ -204,12 +217,11 @@ pub struct ReadOptions {
 impl<'s> Document<'s> {
     /// Reads a draft. Never fails: what cannot be understood is left out of the prose.
     pub fn read(src: &'s str, format: Format, opts: &ReadOptions) -> Document<'s> {
-        let (front, body_start) = front_matter::read(src);
+        let (mut front, body_start) = front_matter::read(src);
         let mut runs = match format {
             Format::Text => text::runs(src, body_start),
-            // HTML drafts get a reader of their own with a later issue; Markdown's reader already
-            // keeps raw HTML blocks out of the prose.
-            Format::Markdown | Format::Html => markdown::runs(src, body_start),
+            Format::Markdown => markdown::runs(src, body_start),
+            Format::Html => html::runs(src, body_start, &mut front),
         };
         let lang = opts
             .lang
@@ -245,5 +257,28 @@ mod tests {
         assert_eq!(run.span(2, 3).text(src), Some("&amp;"));
         assert_eq!(run.span(3, 5).text(src), Some("cd"));
         assert_eq!(run.span(1, 4).text(src), Some("b&amp;c"));
+    }
+
+    #[test]
+    fn finds_the_sentence_of_an_offset() {
+        let mut run = ProseRun::default();
+        run.push_exact("Un.  Deux. Trois", 0);
+        run.sentences = segment::sentences(&run.text, Lang::Fr);
+        assert_eq!(run.sentences, vec![(0, 3), (5, 10), (11, 16)]);
+        for (at, want) in [(0, (0, 3)), (2, (0, 3)), (4, (0, 3)), (5, (5, 10)), (12, (11, 16)), (99, (11, 16))] {
+            assert_eq!(run.sentence_of(at), want, "{at}");
+        }
+        assert_eq!(ProseRun::default().sentence_of(0), (0, 0));
+    }
+
+    #[test]
+    fn reads_each_format() {
+        let opts = ReadOptions::default();
+        let html = Document::read("<html lang=fr><p>Le <b>budget</b> : 5&nbsp;M€.</p>", Format::Html, &opts);
+        assert_eq!((html.lang, html.runs.len(), html.runs[0].text.as_str()), (Lang::Fr, 1, "Le budget : 5\u{a0}M€."));
+        let md = Document::read("---\nlang: en\n---\nLe `code`.", Format::Markdown, &opts);
+        assert_eq!((md.lang, md.runs[0].text.as_str()), (Lang::En, "Le \u{2063}."));
+        let text = Document::read("Le `code`.", Format::Text, &opts);
+        assert_eq!(text.runs[0].text, "Le `code`.");
     }
 }

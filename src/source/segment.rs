@@ -1,39 +1,279 @@
-//! Sentence segmentation of a run's text.
+//! Sentence segmentation of a run's text, in French and English.
+//!
+//! A sentence ends at ".", "!", "?", "…" or "..." (a cluster such as "?!" counts once) when the
+//! closing quotes and brackets after it (« … fini. » with its space, "…stop.", "(…)") are taken
+//! in, and what follows is a space and then no lowercase letter. A period does not end one
+//! between digits ("3.5", "1.000": no space after it), after an initial ("J. D. Vance", "M."),
+//! after a dotted abbreviation ("U.S.", "av. J.-C.", "c.-à-d."), nor after a known abbreviation
+//! ("Mme", "Dr", "etc.", "p. ex."), some of them only before a number ("No. 5", "janv. 2024").
+//! When in doubt the text stays in one sentence: a sentence too long is safer for the rules than
+//! one cut in the middle of a claim.
+//!
+//! The abbreviation lists are `const` arrays here rather than `rules/lang/*.toml` entries: they
+//! serve segmentation only, and segmenting must not depend on a lexicon being loaded. Adding a
+//! language means adding its two arrays to [`abbreviations`].
 
 use super::Lang;
 
-/// Sentences as byte ranges of `text`. A period after a known abbreviation or between digits
-/// does not end a sentence.
-pub fn sentences(text: &str, _lang: Lang) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let b = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let next = b.get(i + 1).copied();
-        if !matches!(next, None | Some(b' ' | b'\n' | b'"' | b')')) {
-            continue;
-        }
-        let word_start =
-            text[..i].char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(p, c)| p + c.len_utf8());
-        let word = &text[word_start..i];
-        if c == '.' && is_abbreviation(word) {
-            continue;
-        }
-        out.push((start, i + 1));
-        start = i + 1;
+/// Abbreviations that never end a sentence in French text.
+const FR: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", "St", "Ste", "Vve", "Cie", "etc", "cf", "ex",
+    "env", "av", "apr", "boul", "bd", "dir", "éd", "coll", "hab", "chap", "vol", "réf", "tél", "resp", "mlle", "mme",
+];
+/// French abbreviations that do not end a sentence when a number follows ("janv. 2024", "p. 35").
+const FR_BEFORE_NUMBER: &[&str] = &[
+    "p", "pp", "n", "no", "art", "al", "t", "fig", "janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc",
+    "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "s",
+];
+/// Abbreviations that never end a sentence in English text.
+const EN: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sr", "Jr", "St", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt", "Sgt",
+    "Cmdr", "Adm", "Rev", "Hon", "Pres", "Supt", "Messrs", "Mme", "approx", "etc", "vs", "cf", "ca", "Ave", "Blvd",
+    "Mt", "Ft", "dept", "Dept", "est",
+];
+/// English abbreviations that do not end a sentence when a number follows ("No. 5", "Jan. 6").
+const EN_BEFORE_NUMBER: &[&str] = &[
+    "No", "no", "Nos", "nos", "p", "pp", "vol", "ch", "chap", "fig", "art", "sec", "para", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
+    "Fri", "Sat", "Sun", "op", "ed",
+];
+
+/// The abbreviation lists of a language: always, and before a number only.
+pub fn abbreviations(lang: Lang) -> (&'static [&'static str], &'static [&'static str]) {
+    match lang {
+        Lang::Fr => (FR, FR_BEFORE_NUMBER),
+        Lang::En => (EN, EN_BEFORE_NUMBER),
     }
-    if start < text.len() {
-        out.push((start, text.len()));
+}
+
+/// Sentences as byte ranges of `text`, without the spaces around them.
+pub fn sentences(text: &str, lang: Lang) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = skip_spaces(text, 0);
+    let mut i = start;
+    let ellipsis = memchr::memmem::Finder::new("…");
+    let mut next_ellipsis = ellipsis.find(bytes).unwrap_or(usize::MAX);
+    while i < bytes.len() {
+        // The next mark: ".", "!", "?" found by memchr, "…" by its own finder, kept ahead.
+        if next_ellipsis < i {
+            next_ellipsis = bytes.get(i..).and_then(|b| ellipsis.find(b)).map_or(usize::MAX, |e| i + e);
+        }
+        let ascii = bytes.get(i..).and_then(|b| memchr::memchr3(b'.', b'!', b'?', b)).map_or(usize::MAX, |m| i + m);
+        i = ascii.min(next_ellipsis);
+        let Some(end_of_marks) = terminator(bytes, i) else { break };
+        let end = closers(text, end_of_marks);
+        let next = skip_spaces(text, end);
+        if next == end || next >= bytes.len() {
+            // "3.5", "U.S.A", "x.com": no space after; or the end of the text.
+            i = end;
+            continue;
+        }
+        if ends_sentence(text, lang, i, end_of_marks, end, next) {
+            out.push((start, end));
+            start = next;
+        }
+        i = next;
+    }
+    let end = text.trim_end().len();
+    if start < end {
+        out.push((start, end));
     }
     out
 }
 
-fn is_abbreviation(word: &str) -> bool {
-    matches!(
-        word,
-        "M" | "Mme" | "Mlle" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "etc" | "ex" | "p" | "cf" | "av" | "J" | "Jr" | "Sr"
-    ) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+// MARKS := ("." | "!" | "?" | "…")+
+/// The end of the cluster of sentence marks starting at `i`, if one starts there.
+fn terminator(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    loop {
+        match bytes.get(j) {
+            Some(b'.' | b'!' | b'?') => j += 1,
+            Some(0xE2) if bytes.get(j + 1..j + 3) == Some(&[0x80, 0xA6]) => j += 3,
+            _ => break,
+        }
+    }
+    (j > i).then_some(j)
+}
+
+// CLOSERS := (")" | "]" | '"' | "'" | "”" | "’" | "»" | SPACE "»" | SPACE "”")*
+/// Closing quotes and brackets after the marks belong to the sentence they close.
+fn closers(text: &str, mut i: usize) -> usize {
+    loop {
+        let rest = text.get(i..).unwrap_or("");
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some(c @ (')' | ']' | '"' | '\'' | '”' | '’' | '»')) => i += c.len_utf8(),
+            Some(c @ (' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')) => match chars.next() {
+                Some(q @ ('»' | '”')) => i += c.len_utf8() + q.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
+}
+
+fn skip_spaces(text: &str, i: usize) -> usize {
+    let rest = text.get(i..).unwrap_or("");
+    i + (rest.len() - rest.trim_start().len())
+}
+
+/// Whether the marks at `marks..marks_end` (closers up to `end`) end a sentence, the next one
+/// starting at `next`.
+fn ends_sentence(text: &str, lang: Lang, marks: usize, marks_end: usize, end: usize, next: usize) -> bool {
+    let after = text.get(next..).and_then(|s| s.chars().next());
+    if after.is_some_and(char::is_lowercase) {
+        return false; // "etc. et", "« Quoi ? » dit-il", "Il a dit… rien"
+    }
+    // Only a lone period right before the space can close an abbreviation.
+    if marks_end != marks + 1 || end != marks_end || text.as_bytes().get(marks) != Some(&b'.') {
+        return true;
+    }
+    let word = word_before(text, marks);
+    !is_abbreviation(word, lang, after.is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// The word before a period: letters, and the periods and hyphens of "U.S", "J.-C" (at most a
+/// few bytes back: nothing longer is an abbreviation).
+fn word_before(text: &str, at: usize) -> &str {
+    let head = text.get(..at).unwrap_or("");
+    let mut start = at;
+    for (i, c) in head.char_indices().rev() {
+        if !(c.is_alphabetic() || c == '.' || c == '-') || at - i > 24 {
+            break;
+        }
+        start = i;
+    }
+    head.get(start..).unwrap_or("")
+}
+
+fn is_abbreviation(word: &str, lang: Lang, before_number: bool) -> bool {
+    let word = word.trim_start_matches(['.', '-']);
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    if chars.next().is_none() {
+        // An initial ("J. D. Vance", "M. Dupont"); lowercase single letters are in the lists.
+        if first.is_uppercase() {
+            return true;
+        }
+    }
+    if word.contains('.') {
+        // "U.S", "e.g", "p.ex", "J.-C", "c.-à-d", "Ph.D": short letter groups between periods.
+        return word.split(['.', '-']).all(|part| part.chars().count() <= 2);
+    }
+    let (always, before) = abbreviations(lang);
+    always.iter().any(|a| same_word(word, a)) || (before_number && before.iter().any(|a| same_word(word, a)))
+}
+
+/// `word` is `entry`, or `entry` capitalised at the start of a sentence ("Cf.", "Env.").
+fn same_word(word: &str, entry: &str) -> bool {
+    if word == entry {
+        return true;
+    }
+    let (mut w, mut e) = (word.chars(), entry.chars());
+    match (w.next(), e.next()) {
+        (Some(a), Some(b)) => b.is_lowercase() && a.is_uppercase() && a.to_lowercase().eq(b.to_lowercase()) && w.eq(e),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str, lang: Lang) -> Vec<&str> {
+        sentences(text, lang).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_french() {
+        for (text, want) in [
+            ("Il pleut. Il vente.", vec!["Il pleut.", "Il vente."]),
+            ("Vraiment ? Oui ! Non…  Peut-être.", vec!["Vraiment ?", "Oui !", "Non…", "Peut-être."]),
+            ("Quoi ?! Encore... Bon.", vec!["Quoi ?!", "Encore...", "Bon."]),
+            ("Il a dit : « C'est fini. » Puis il est parti.", vec!["Il a dit : « C'est fini. »", "Puis il est parti."]),
+            ("Il a dit « c'est fini ».\u{a0}Ensuite, rien.", vec!["Il a dit « c'est fini ».", "Ensuite, rien."]),
+            ("(Une parenthèse.) Suite.", vec!["(Une parenthèse.)", "Suite."]),
+            ("En 2024. 300 personnes.", vec!["En 2024.", "300 personnes."]),
+            ("Fin de la session. Le 5 nov. il part.", vec!["Fin de la session.", "Le 5 nov. il part."]),
+            ("  Espaces autour.  ", vec!["Espaces autour."]),
+        ] {
+            assert_eq!(split(text, Lang::Fr), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_french_abbreviations_and_numbers_in_one_sentence() {
+        for text in [
+            "M. Dupont est arrivé.",
+            "Mme Durand et MM. Martin et Petit sont venus.",
+            "Le Dr. Martin a parlé.",
+            "Des pommes, des poires, etc. Rien d'autre.",
+            "Des fruits, p. ex. des pommes.",
+            "Né en 52 av. J.-C. à Rome.",
+            "Il a payé 3.5 euros.",
+            "Il a payé 3,5 euros.",
+            "Il y avait 1.000 personnes.",
+            "Voir p. 35 et art. 12 du code.",
+            "Le 12 janv. 2024 et le 3 févr. 2023.",
+            "Il a dit… rien du tout.",
+            "« Vraiment ? » demanda-t-il.",
+            "Elle a rejoint les U.S. Marines.",
+            "C.-à-d. rien.",
+            "Paris compte 2 millions d'hab. Environ.",
+            "Le prix env. 300 euros.",
+        ] {
+            assert_eq!(split(text, Lang::Fr), vec![text], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn splits_english() {
+        for (text, want) in [
+            ("It rained. Then it stopped.", vec!["It rained.", "Then it stopped."]),
+            ("He said \"stop.\" Then he left.", vec!["He said \"stop.\"", "Then he left."]),
+            ("Really?! Yes.", vec!["Really?!", "Yes."]),
+            ("He was born in the USA. Then he moved.", vec!["He was born in the USA.", "Then he moved."]),
+            ("The answer was no. Then he left.", vec!["The answer was no.", "Then he left."]),
+            ("It was in Jan. The next month too.", vec!["It was in Jan.", "The next month too."]),
+        ] {
+            assert_eq!(split(text, Lang::En), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_english_abbreviations_and_numbers_in_one_sentence() {
+        for text in [
+            "Mr. Smith met Dr. Jones.",
+            "J. D. Vance spoke.",
+            "The U.S. Senate voted.",
+            "It costs 3.5 dollars.",
+            "He lives at No. 5 Main St. in town.",
+            "On Jan. 6 the count resumed.",
+            "Apples, pears, etc. All fruit.",
+            "Fruit, e.g. apples.",
+            "Gen. Smith and Sen. Jones met.",
+            "It weighed approx. 300 pounds.",
+            "See St. Louis.",
+            "The vote was 52 vs. 48 percent.",
+        ] {
+            assert_eq!(split(text, Lang::En), vec![text], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn reads_long_and_odd_text() {
+        assert!(sentences("", Lang::Fr).is_empty());
+        assert!(sentences("   ", Lang::Fr).is_empty());
+        assert_eq!(split("...", Lang::Fr), vec!["..."]);
+        assert_eq!(split("Fin.", Lang::Fr), vec!["Fin."]);
+        assert_eq!(split("See x.com. Then", Lang::En), vec!["See x.com.", "Then"]);
+        assert_eq!(split("See A.B.C. Then", Lang::En), vec!["See A.B.C. Then"]);
+        let long = "Il pleut. ".repeat(200_000);
+        assert_eq!(sentences(&long, Lang::Fr).len(), 200_000);
+        let no_space = "a.".repeat(1_000_000);
+        assert_eq!(sentences(&no_space, Lang::Fr).len(), 1);
+        let word = format!("{}. Suite.", "é".repeat(1_000_000));
+        assert_eq!(sentences(&word, Lang::Fr).len(), 2);
+    }
 }

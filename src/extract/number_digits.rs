@@ -1,0 +1,189 @@
+//! Numbers written with digits, in the conventions of French and English copy: "1 000" (with a
+//! space, U+00A0 or U+202F), "1,000", "1.000" (thousands in French), "3,5" (French decimal),
+//! "3.5", "12 000 000", "6.700,54". `&str` input, `complete` combinators; each parser reads from
+//! the start of its input and the caller checks what comes before.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::character::complete::satisfy;
+use nom::combinator::{not, opt, recognize, verify};
+use nom::multi::fold_many1;
+use nom::sequence::{preceded, terminated};
+use nom::{IResult, Parser};
+
+/// An error only means "no number here"; a unit error costs nothing.
+pub type PResult<'i, O> = IResult<&'i str, O, ()>;
+
+/// Longer digit runs are identifiers or garbage, never quantities (and would not fit an f64
+/// exactly anyway).
+pub const MAX_DIGITS: usize = 24;
+
+/// Which mark is the decimal point of the language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// French: "3,5"; "1.000" groups thousands.
+    Comma,
+    /// English: "3.5"; "1,000" groups thousands.
+    Point,
+}
+
+/// A number read from digits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Digits {
+    pub value: f64,
+    /// Bytes read.
+    pub len: usize,
+    /// No decimal part.
+    pub integer: bool,
+    /// Thousands were grouped ("1 000", "1,000").
+    pub grouped: bool,
+    /// Digits before any separator ("2022" → 4), to tell years from counts.
+    pub lead_digits: usize,
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+// DIGITS := 1 to MAX_DIGITS ASCII digits, not followed by another digit
+fn digits(i: &str) -> PResult<'_, &str> {
+    verify(take_while1(is_digit), |d: &str| d.len() <= MAX_DIGITS).parse(i)
+}
+
+// GROUP(sep) := sep DIGIT{3}, not followed by a digit
+fn group<'i>(sep: &'static str) -> impl Parser<&'i str, Output = &'i str, Error = ()> {
+    preceded(tag(sep), terminated(take_while_m_n(3, 3, is_digit), not(satisfy(is_digit))))
+}
+
+// GROUPS(sep) := GROUP(sep)+ ; returns the value of the groups and their count
+fn groups<'i>(sep: &'static str, i: &'i str) -> PResult<'i, (f64, u32)> {
+    fold_many1(group(sep), || (0.0, 0u32), |(v, n), g: &str| (v * 1000.0 + g.parse::<f64>().unwrap_or(0.0), n + 1))
+        .parse(i)
+}
+
+/// Separators of thousands in prose: a space (typed, U+00A0 or U+202F), a comma, a point.
+const SEPARATORS: [&str; 5] = ["\u{202f}", "\u{a0}", " ", ",", "."];
+
+// INT := DIGIT{1,3} GROUPS(sep) | DIGITS
+//   with one sep throughout; a single "," group is a decimal in French, a single "." group a
+//   decimal in English ("1,000" is 1000 only in English, "1.000" only in French)
+fn integer(mark: Mark, i: &str) -> PResult<'_, (f64, bool, usize)> {
+    let (rest, lead) = digits(i)?;
+    let lead_value: f64 = lead.parse().unwrap_or(f64::NAN);
+    if lead.len() <= 3 {
+        for sep in SEPARATORS {
+            let Ok((after, (value, count))) = groups(sep, rest) else { continue };
+            let single_decimal = count == 1
+                && ((sep == "," && mark == Mark::Comma) || (sep == "." && mark == Mark::Point))
+                // "1.000,5" and "1,000.5": the other mark follows, so this one groups thousands.
+                && !after.starts_with(if sep == "," { '.' } else { ',' });
+            if single_decimal {
+                continue;
+            }
+            let scale = 1000f64.powi(count as i32);
+            return Ok((after, (lead_value * scale + value, true, lead.len())));
+        }
+    }
+    Ok((rest, (lead_value, false, lead.len())))
+}
+
+// FRACTION_PART := MARK DIGITS, MARK being "," or "."; not followed by MARK DIGIT (a list
+//   "22,24,26" or a version "1.2.3" is not a decimal)
+fn fraction_part(i: &str) -> PResult<'_, (char, &str)> {
+    let mark = alt((nom::character::complete::char(','), nom::character::complete::char('.')));
+    let followed_by_more = (alt((tag(","), tag("."))), satisfy(is_digit));
+    terminated((mark, digits), not(followed_by_more)).parse(i)
+}
+
+/// NUMBER := INT [FRACTION_PART]
+///
+/// The other language's decimal mark is accepted where it cannot group thousands: "3.5" in
+/// French (not three digits after the point), "1,3" in English. With three digits after it and
+/// no grouping before, the other mark is left unread ("2022.123" is no decimal in French).
+pub fn number(mark: Mark, i: &str) -> PResult<'_, Digits> {
+    let (after_int, (int_value, grouped, lead_digits)) = integer(mark, i)?;
+    let (rest, frac) = opt(fraction_part).parse(after_int)?;
+    let (rest, frac) = match frac {
+        Some((m, f)) => {
+            let own_mark = matches!((mark, m), (Mark::Comma, ',') | (Mark::Point, '.'));
+            if !own_mark && f.len() == 3 {
+                (after_int, None)
+            } else {
+                (rest, Some(f))
+            }
+        }
+        None => (rest, None),
+    };
+    let mut value = int_value;
+    if let Some(f) = frac {
+        let places = i32::try_from(f.len()).unwrap_or(i32::MAX);
+        value += f.parse::<f64>().unwrap_or(0.0) / 10f64.powi(places);
+    }
+    if !value.is_finite() {
+        return Err(nom::Err::Error(()));
+    }
+    let len = i.len() - rest.len();
+    Ok((rest, Digits { value, len, integer: frac.is_none(), grouped, lead_digits }))
+}
+
+// PLAIN := DIGITS with nothing else: the digits of "1er", "21st", "10k" before their suffix
+pub fn plain(i: &str) -> PResult<'_, &str> {
+    recognize(digits).parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(mark: Mark, s: &str) -> Option<(f64, &str)> {
+        // Rounded to 1e-9 so that 6700 + 0.54 compares equal to 6700.54.
+        number(mark, s).ok().map(|(rest, d)| ((d.value * 1e9).round() / 1e9, rest))
+    }
+
+    #[test]
+    fn reads_french_numbers() {
+        for (input, want, left) in [
+            ("1 000 personnes", 1000.0, " personnes"),
+            ("1\u{a0}000", 1000.0, ""),
+            ("12\u{202f}000\u{202f}000", 12_000_000.0, ""),
+            ("3,5 millions", 3.5, " millions"),
+            ("100.000", 100_000.0, ""),
+            ("3.000.000", 3_000_000.0, ""),
+            ("6.700,54", 6700.54, ""),
+            ("6 700,54", 6700.54, ""),
+            ("3.5", 3.5, ""),
+            ("4,800", 4.8, ""),
+            ("1,000,000", 1_000_000.0, ""),
+            ("423 0000", 423.0, " 0000"),
+            ("22,24,26", 22.0, ",24,26"),
+            ("0033", 33.0, ""),
+        ] {
+            assert_eq!(read(Mark::Comma, input), Some((want, left)), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_english_numbers() {
+        for (input, want, left) in [
+            ("1,000 people", 1000.0, " people"),
+            ("1,234,567.89", 1_234_567.89, ""),
+            ("3.5", 3.5, ""),
+            ("4.800", 4.8, ""),
+            ("1.111,11", 1111.11, ""),
+            ("1 234 567", 1_234_567.0, ""),
+            ("1,3.", 1.3, "."),
+            ("12,567 words", 12567.0, " words"),
+        ] {
+            assert_eq!(read(Mark::Point, input), Some((want, left)), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_number() {
+        let long = "9".repeat(10_000);
+        for no in ["", "abc", " 12", long.as_str()] {
+            assert!(number(Mark::Point, no).is_err(), "{no:?}");
+            assert!(number(Mark::Comma, no).is_err(), "{no:?}");
+        }
+    }
+}

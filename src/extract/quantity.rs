@@ -1,0 +1,1289 @@
+//! A quantity as prose writes it: an optional qualifier, sign or currency before a value, the
+//! value in digits or words, then a unit (percent, currency, ordinal suffix), a second value
+//! that makes a range, or a qualifier after it. Also what is NOT a quantity and must be skipped
+//! whole: identifiers ("A320", "COVID-19", "Boeing 737", "article 49.3"), times ("14h30",
+//! "3 pm"), phone numbers, street numbers, versions and IP addresses, footnote markers.
+//!
+//! Reads from a prefilter candidate of a run's text and returns byte offsets of that text.
+
+use super::number::{NumberLexicon, RangeUnit};
+use super::number_digits::{self, Mark};
+use super::number_words::{self, WordKind};
+use super::Approx;
+
+/// A number word of the lexicon and what it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Word {
+    /// A cardinal: 0..99 add, 100 multiplies the group, 1000 and up are scales.
+    Card(u64),
+    /// An ordinal ("cinquième"); `true` when plural ("cinquièmes": a denominator).
+    Ord(u64, bool),
+    /// A denominator that is not an ordinal: "tiers", "half".
+    Frac(u64),
+    /// A noun that multiplies: "douzaine".
+    Mult(u64),
+    /// A noun that rounds: "dizaine".
+    ApproxCount(u64),
+}
+
+/// Vulgar fraction characters.
+pub const VULGAR: [(char, f64); 12] = [
+    ('½', 0.5),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('¼', 0.25),
+    ('¾', 0.75),
+    ('⅕', 0.2),
+    ('⅖', 0.4),
+    ('⅗', 0.6),
+    ('⅘', 0.8),
+    ('⅙', 1.0 / 6.0),
+    ('⅛', 0.125),
+    ('⅞', 0.875),
+];
+
+/// Roman numerals I to XXXV, the range of centuries, kings and republics in copy.
+pub fn roman_numerals() -> Vec<String> {
+    (1..=35).map(roman).collect()
+}
+
+fn roman(mut n: u32) -> String {
+    let mut s = String::new();
+    for (v, r) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// Lowercase without accents, for matching words whatever their case or accents ("Deuxieme",
+/// "deuxième"). The typographic apostrophe matches the straight one.
+pub fn fold(c: char) -> char {
+    let c = c.to_lowercase().next().unwrap_or(c);
+    match c {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        '’' => '\'',
+        _ => c,
+    }
+}
+
+/// Folds a lexicon entry; a hyphen between letters ("quatre-vingt") matches any separator.
+fn fold_str(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let letter = |k: Option<&char>| k.is_some_and(|c| c.is_alphabetic());
+    chars
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            let inner = k > 0 && letter(chars.get(k - 1)) && letter(chars.get(k + 1));
+            if c == '-' && inner {
+                ' '
+            } else {
+                fold(c)
+            }
+        })
+        .collect()
+}
+
+/// A space inside a number or between words: typed, no-break (U+00A0) or narrow no-break (U+202F).
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\t')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '–' | '—')
+}
+
+/// SEP := spaces and hyphens between two words of a number, at most 4 characters ("vingt-trois",
+/// "fifty - two"). Bytes read, or None.
+pub fn word_sep(i: &str) -> Option<usize> {
+    let mut n = 0;
+    let mut len = 0;
+    for c in i.chars() {
+        if is_space(c) || is_hyphen(c) {
+            n += 1;
+            len += c.len_utf8();
+            if n > 4 {
+                return None;
+            }
+        } else {
+            break;
+        }
+    }
+    (len > 0).then_some(len)
+}
+
+/// GAP := spaces only (no hyphen), at most 3. Bytes read (0 when none).
+fn gap(i: &str) -> usize {
+    let mut len = 0;
+    for (n, c) in i.chars().enumerate() {
+        if !is_space(c) || n >= 3 {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    len
+}
+
+/// Reads the folded `entry` at the start of `i`: a space in the entry matches any SEP, case and
+/// accents are ignored, and an entry ending in a letter or digit must end a word. Bytes read.
+pub fn phrase(entry: &str, i: &str) -> Option<usize> {
+    let mut pos = 0;
+    for ec in entry.chars() {
+        let rest = i.get(pos..)?;
+        if ec == ' ' {
+            pos += word_sep(rest)?;
+            continue;
+        }
+        let tc = rest.chars().next()?;
+        if fold(tc) != ec {
+            return None;
+        }
+        pos += tc.len_utf8();
+    }
+    let word_end = entry.chars().next_back().is_some_and(char::is_alphanumeric);
+    if word_end && i.get(pos..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some(pos)
+}
+
+fn first<'l>(list: &'l [String], i: &str) -> Option<(usize, &'l str)> {
+    list.iter().find_map(|e| phrase(e, i).map(|l| (l, e.as_str())))
+}
+
+fn first_pair<'l, T>(list: &'l [(String, T)], i: &str) -> Option<(usize, &'l T)> {
+    list.iter().find_map(|(e, v)| phrase(e, i).map(|l| (l, v)))
+}
+
+fn folded_eq(word: &str, entry: &str) -> bool {
+    word.chars().map(|c| if c == '-' { ' ' } else { fold(c) }).eq(entry.chars())
+}
+
+fn sorted(list: &[String]) -> Vec<String> {
+    let mut v: Vec<String> = list.iter().map(|s| fold_str(s)).filter(|s| !s.is_empty()).collect();
+    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    v.dedup();
+    v
+}
+
+fn sorted_pairs<T: Clone>(list: &[(String, T)]) -> Vec<(String, T)> {
+    let mut v: Vec<(String, T)> =
+        list.iter().map(|(s, t)| (fold_str(s), t.clone())).filter(|(s, _)| !s.is_empty()).collect();
+    v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    v
+}
+
+fn folded_values(list: &[(String, String)]) -> Vec<(String, String)> {
+    list.iter().map(|(k, v)| (k.clone(), fold_str(v))).collect()
+}
+
+fn approx_of(s: &str) -> Option<Approx> {
+    Some(match s {
+        "about" => Approx::About,
+        "at_least" => Approx::AtLeast,
+        "at_most" => Approx::AtMost,
+        "more_than" => Approx::MoreThan,
+        "less_than" => Approx::LessThan,
+        _ => return None,
+    })
+}
+
+/// The `[numbers]` lists, folded and sorted longest first, ready for matching.
+#[derive(Debug, Default)]
+pub struct Compiled {
+    /// French conventions: "3,5" is a decimal and "1.000" a thousand.
+    pub decimal_comma: bool,
+    /// Adjectives agree with their noun (French).
+    pub agreement: bool,
+    lone_article_counts: bool,
+    words: Vec<(String, Word)>,
+    tens: Vec<(String, u64)>,
+    small: Vec<(String, Word)>,
+    article_one: Vec<String>,
+    lone_fractions: Vec<String>,
+    pub of_words: Vec<String>,
+    per_words: Vec<String>,
+    adjective_numbers: Vec<String>,
+    approx_before: Vec<(String, Approx)>,
+    approx_after: Vec<(String, Approx)>,
+    minus: Vec<String>,
+    decimal_words: Vec<String>,
+    and_words: Vec<String>,
+    half_after: Vec<String>,
+    percent: Vec<String>,
+    suffixes: Vec<(String, f64)>,
+    currencies: Vec<(String, String)>,
+    currency_prefixes: Vec<(String, String)>,
+    range_between: Vec<(String, String)>,
+    range_from: Vec<(String, String)>,
+    range_to: Vec<String>,
+    change_words: Vec<String>,
+    ordinal_suffixes: Vec<String>,
+    roman_suffixes: Vec<String>,
+    labels: Vec<String>,
+    streets: Vec<String>,
+    time_after: Vec<String>,
+    not_one_before: Vec<String>,
+    year_before: Vec<String>,
+    pub anaphoric: Vec<String>,
+    pub invariant: Vec<String>,
+    pub irregular: Vec<(String, String)>,
+    pub stop_words: Vec<String>,
+    pub list_and: Vec<String>,
+    pub list_open: Vec<String>,
+    pub total_markers: Vec<String>,
+    pub part_join: Vec<String>,
+    pub period_nouns: Vec<String>,
+    pub dimension_nouns: Vec<String>,
+    pub part_whole: Vec<String>,
+    pub articles: Vec<String>,
+}
+
+impl Compiled {
+    pub fn new(lex: &NumberLexicon) -> Compiled {
+        let mut words: Vec<(String, Word)> = Vec::new();
+        words.extend(lex.cardinals.iter().map(|(w, v)| (w.clone(), Word::Card(*v))));
+        for (w, v) in &lex.ordinals {
+            words.push((w.clone(), Word::Ord(*v, false)));
+            if !w.ends_with('s') {
+                words.push((format!("{w}s"), Word::Ord(*v, true)));
+            }
+        }
+        words.extend(lex.fractions.iter().map(|(w, v)| (w.clone(), Word::Frac(*v))));
+        words.extend(lex.multipliers.iter().map(|(w, v)| (w.clone(), Word::Mult(*v))));
+        words.extend(lex.approx_counts.iter().map(|(w, v)| (w.clone(), Word::ApproxCount(*v))));
+        let words = sorted_pairs(&words);
+        let tens = sorted_pairs(
+            &lex.cardinals
+                .iter()
+                .filter(|(w, v)| (20..100).contains(v) && !w.contains(' '))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        let small: Vec<(String, Word)> = words
+            .iter()
+            .filter(|(w, word)| !w.contains(' ') && matches!(word, Word::Card(1..=9) | Word::Ord(1..=9, false)))
+            .cloned()
+            .collect();
+        let mut suffixes: Vec<(String, f64)> = lex.suffixes.iter().map(|(s, v)| (s.clone(), *v as f64)).collect();
+        suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        let approx = |l: &[(String, String)]| -> Vec<(String, Approx)> {
+            sorted_pairs(&l.iter().filter_map(|(w, a)| Some((w.clone(), approx_of(a)?))).collect::<Vec<_>>())
+        };
+        Compiled {
+            decimal_comma: lex.decimal_mark == ",",
+            agreement: lex.adjectives_agree,
+            lone_article_counts: lex.lone_article_counts,
+            words,
+            tens,
+            small,
+            article_one: sorted(&lex.article_one),
+            lone_fractions: sorted(&lex.lone_fractions),
+            of_words: sorted(&lex.of_words),
+            per_words: sorted(&lex.per_words),
+            adjective_numbers: sorted(&lex.adjective_numbers),
+            approx_before: approx(&lex.approx_before),
+            approx_after: approx(&lex.approx_after),
+            minus: sorted(&lex.minus),
+            decimal_words: sorted(&lex.decimal_words),
+            and_words: sorted(&lex.and_words),
+            half_after: sorted(&lex.half_after),
+            percent: sorted(&lex.percent),
+            suffixes,
+            // Currency codes are matched as written: "EUR" yes, "eur" is a word of some language.
+            currencies: sorted_pairs(&lex.currencies),
+            currency_prefixes: sorted_pairs(&lex.currency_prefixes),
+            range_between: sorted_pairs(&folded_values(&lex.range_between)),
+            range_from: sorted_pairs(&folded_values(&lex.range_from)),
+            range_to: sorted(&lex.range_to),
+            change_words: sorted(&lex.change_words),
+            ordinal_suffixes: sorted(&lex.ordinal_suffixes),
+            roman_suffixes: sorted(&lex.roman_suffixes),
+            labels: sorted(&lex.labels),
+            streets: sorted(&lex.streets),
+            time_after: sorted(&lex.time_after),
+            not_one_before: sorted(&lex.not_one_before),
+            year_before: sorted(&lex.year_before),
+            anaphoric: sorted(&lex.anaphoric),
+            invariant: sorted(&lex.invariant),
+            irregular: sorted_pairs(&lex.irregular),
+            stop_words: sorted(&lex.stop_words),
+            list_and: sorted(&lex.list_and),
+            list_open: sorted(&lex.list_open),
+            total_markers: sorted(&lex.total_markers),
+            part_join: sorted(&lex.part_join),
+            period_nouns: sorted(&lex.period_nouns),
+            dimension_nouns: sorted(&lex.dimension_nouns),
+            part_whole: sorted(&lex.part_whole),
+            articles: sorted(&lex.articles),
+        }
+    }
+
+    fn mark(&self) -> Mark {
+        if self.decimal_comma {
+            Mark::Comma
+        } else {
+            Mark::Point
+        }
+    }
+
+    /// WORD := a number word of the lexicon, or (English) a tens word glued to a unit word:
+    /// "twentyfifth". Bytes read and the word.
+    pub fn word_at(&self, i: &str) -> Option<(usize, Word)> {
+        if let Some((l, w)) = first_pair(&self.words, i) {
+            return Some((l, *w));
+        }
+        let (tl, t) = self.tens.iter().find_map(|(e, v)| {
+            let mut pos = 0;
+            for ec in e.chars() {
+                let c = i.get(pos..)?.chars().next()?;
+                if fold(c) != ec {
+                    return None;
+                }
+                pos += c.len_utf8();
+            }
+            Some((pos, *v))
+        })?;
+        let (ul, u) = first_pair(&self.small, i.get(tl..)?)?;
+        match *u {
+            Word::Card(v) => Some((tl + ul, Word::Card(t + v))),
+            Word::Ord(v, p) => Some((tl + ul, Word::Ord(t + v, p))),
+            _ => None,
+        }
+    }
+
+    pub fn is_article_one(&self, word: &str) -> bool {
+        self.article_one.iter().any(|a| folded_eq(word, a))
+    }
+    pub fn article_one_at(&self, i: &str) -> Option<usize> {
+        first(&self.article_one, i).map(|(l, _)| l)
+    }
+    pub fn lone_fraction_ok(&self, word: &str) -> bool {
+        self.lone_fractions.iter().any(|a| folded_eq(word, a))
+    }
+    pub fn and_word_at(&self, i: &str) -> Option<usize> {
+        first(&self.and_words, i).map(|(l, _)| l)
+    }
+    pub fn half_after_at(&self, i: &str) -> Option<usize> {
+        first(&self.half_after, i).map(|(l, _)| l)
+    }
+    pub fn decimal_word_at(&self, i: &str) -> Option<usize> {
+        first(&self.decimal_words, i).map(|(l, _)| l)
+    }
+    /// Whether `word` (as written) is in `list` (folded).
+    pub fn is_in(list: &[String], word: &str) -> bool {
+        list.iter().any(|e| folded_eq(word, e))
+    }
+    /// The longest entry of `list` at the start of `i`: bytes read.
+    pub fn starts_with(list: &[String], i: &str) -> Option<usize> {
+        first(list, i).map(|(l, _)| l)
+    }
+}
+
+/// What a value is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// `countable`: a noun phrase after it may be what it counts (not for a year after "en").
+    Number {
+        value: f64,
+        form: super::number::Form,
+        countable: bool,
+    },
+    Percent(f64),
+    Ordinal {
+        value: i64,
+        roman: bool,
+    },
+    Money {
+        value: f64,
+        currency: String,
+    },
+    Range {
+        low: f64,
+        high: f64,
+        unit: RangeUnit,
+    },
+}
+
+/// A quantity read at run-text bytes `start..end`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    pub start: usize,
+    pub end: usize,
+    pub value: Value,
+    pub approx: Option<Approx>,
+}
+
+/// The outcome of reading at a candidate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Read {
+    Found(Quantity),
+    /// Not a quantity, and nothing before this byte is one either ("COVID-19", "14h30").
+    Skip(usize),
+    Nothing,
+}
+
+/// A bare value before its unit.
+#[derive(Clone, Copy, Debug)]
+struct Bare {
+    value: f64,
+    end: usize,
+    kind: WordKind,
+    form: super::number::Form,
+    /// A scale word or suffix ends it ("3 millions", "10k").
+    scaled: bool,
+    approx: bool,
+    year_like: bool,
+    /// Written in digits (ranges with "-" need digits on both sides).
+    digits: bool,
+    ordinal_roman: bool,
+}
+
+enum BareRead {
+    Bare(Bare),
+    Skip(usize),
+    Nothing,
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+/// The word before byte `at` (skipping spaces): its start and text. A word here may hold
+/// apostrophes, points and "°" ("n°", "p.", "l'").
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let head = text.get(..at)?;
+    let trimmed = head.trim_end_matches(is_space);
+    let end = trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '°' | 'º' | '#' | '-'))
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, text.get(start..end)?))
+}
+
+/// The end of the identifier-like run starting at `at`: letters, digits and inner . - / : ,
+fn chain_end(text: &str, at: usize) -> usize {
+    let mut end = at;
+    let mut it = text.get(at..).unwrap_or_default().char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let inner =
+            matches!(c, '.' | '-' | '/' | ':' | ',' | '_') && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            end = at + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// "Boeing 737", "France 2", "COP 21": a capitalized word before the number, not opening a
+/// sentence and not a lexicon word, names a thing; the number is part of that name.
+fn after_proper_noun(lex: &Compiled, text: &str, at: usize) -> bool {
+    let Some((start, word)) = word_before(text, at) else { return false };
+    if word.ends_with('.') || !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let opens_sentence = match text.get(..start).map(|h| h.trim_end_matches(is_space)) {
+        None | Some("") => true,
+        Some(h) => h.ends_with(['.', '!', '?', ':', ';', '«', '"', '(', '\n', '—', '–', '“', '*', '#', '>']),
+    };
+    if opens_sentence {
+        return false;
+    }
+    let lexicon_word = lex.word_at(word).is_some()
+        || first_pair(&lex.approx_before, word).is_some()
+        || Compiled::is_in(&lex.year_before, word)
+        || first_pair(&lex.range_between, word).is_some()
+        || first_pair(&lex.currency_prefixes, word).is_some();
+    // A word in capitals ("EUR", "PIB") is not a product name either.
+    let all_caps = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && word.chars().count() > 1;
+    !lexicon_word && !all_caps
+}
+
+/// Identifiers that a digit candidate may open or belong to: bytes to skip to, if any.
+fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
+    // Inside a URL the source reader left in the prose: "?q=30%25".
+    let token_start = text.get(..at)?.rfind(is_space).map_or(0, |i| i + 1);
+    let token_end = text.get(at..)?.find(is_space).map_or(text.len(), |i| at + i);
+    let token = text.get(token_start..token_end)?;
+    if token.contains("://") || token.starts_with("www.") {
+        return Some(token_end);
+    }
+    let prev = char_before(text, at);
+    let prev2 = prev.and_then(|p| char_before(text, at - p.len_utf8()));
+    // "COVID-19", "SCP-173", "A-4"; "^12", "#3", "[12]"
+    let code = matches!(prev, Some('-' | '‑' | '_' | '/' | '.')) && prev2.is_some_and(char::is_alphabetic);
+    let marker = matches!(prev, Some('^' | '#' | '§' | '@'));
+    let footnote = prev == Some('[')
+        && text.get(at..).is_some_and(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(']'));
+    if code || marker || footnote {
+        return Some(chain_end(text, at));
+    }
+    if let Some((_, w)) = word_before(text, at) {
+        // "l'article 49.3": the label after its elided article.
+        let w = w
+            .rfind(['\'', '’'])
+            .and_then(|i| w.get(i + w[i..].chars().next().map_or(1, char::len_utf8)..))
+            .unwrap_or(w);
+        if Compiled::is_in(&lex.labels, w) {
+            return Some(chain_end(text, at));
+        }
+    }
+    if after_proper_noun(lex, text, at) {
+        return Some(chain_end(text, at));
+    }
+    None
+}
+
+/// "01 23 45 67 89", "+33 6 12 34 56 78", "555-123-4567", "192.168.1.2", "2024-11-05": a run
+/// of digit groups that no number reading explains. Bytes to skip to.
+fn phone_or_dotted(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let group = |from: usize| bytes.get(from..).map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count());
+    let plus = char_before(text, at) == Some('+');
+    let mut pos = at;
+    let mut groups = Vec::with_capacity(6);
+    let mut seps = Vec::with_capacity(6);
+    loop {
+        let n = group(pos);
+        if n == 0 {
+            break;
+        }
+        groups.push(n);
+        pos += n;
+        match bytes.get(pos) {
+            Some(&s @ (b'.' | b'-' | b'/' | b' ')) if bytes.get(pos + 1).is_some_and(u8::is_ascii_digit) => {
+                seps.push(s);
+                pos += 1;
+            }
+            _ => break,
+        }
+    }
+    let end = pos;
+    if groups.len() < 2 {
+        return None;
+    }
+    let pairs = groups.iter().filter(|&&n| n == 2).count();
+    let spaced_phone = seps.iter().all(|&s| s == b' ') && pairs >= 4 && groups.iter().all(|&n| n <= 2);
+    let plus_phone = plus && groups.len() >= 2;
+    // Three groups joined by "." or "-" (not a thousands grouping, checked by the caller's
+    // number parser first) are versions, addresses, dates or phone numbers.
+    let dotted = groups.len() >= 3 && seps.iter().all(|&s| s == seps[0]) && matches!(seps[0], b'.' | b'-' | b'/');
+    let mixed = seps.windows(2).any(|w| w[0] != w[1]) && !seps.contains(&b' ');
+    (spaced_phone || plus_phone || dotted || mixed).then_some(end)
+}
+
+/// Reads a value (digits or words) at `at`: its end and what it is, or why it is skipped.
+fn bare(lex: &Compiled, text: &str, at: usize) -> BareRead {
+    bare_in(lex, text, at, false)
+}
+
+/// `money`: after a currency symbol, where "m" means million ("$5m").
+fn bare_in(lex: &Compiled, text: &str, at: usize, money: bool) -> BareRead {
+    let Some(tail) = text.get(at..) else { return BareRead::Nothing };
+    let first = tail.chars().next();
+    if first.is_some_and(|c| c.is_ascii_digit()) {
+        return bare_digits(lex, text, at, tail, money);
+    }
+    if let Some(c) = first {
+        if let Some(&(_, v)) = VULGAR.iter().find(|(f, _)| *f == c) {
+            return BareRead::Bare(Bare {
+                value: v,
+                end: at + c.len_utf8(),
+                kind: WordKind::Fraction,
+                form: super::number::Form::Fraction,
+                scaled: false,
+                approx: false,
+                year_like: false,
+                digits: false,
+                ordinal_roman: false,
+            });
+        }
+        if c.is_ascii_uppercase() {
+            if let Some(b) = roman_ordinal(lex, text, at) {
+                return BareRead::Bare(b);
+            }
+        }
+    }
+    bare_words(lex, text, at, tail)
+}
+
+// ROMAN_ORDINAL := [IVX]+ ROMAN_SUFFIX END, a canonical numeral: "XXIe", "IIe", "Ier"
+fn roman_ordinal(lex: &Compiled, text: &str, at: usize) -> Option<Bare> {
+    let tail = text.get(at..)?;
+    let letters = tail.bytes().take_while(|b| matches!(b, b'I' | b'V' | b'X')).count();
+    let numeral = tail.get(..letters)?;
+    let value = (1..=39).find(|&n| roman(n) == numeral)?;
+    let (sl, _) = first(&lex.roman_suffixes, tail.get(letters..)?)?;
+    Some(Bare {
+        value: f64::from(value),
+        end: at + letters + sl,
+        kind: WordKind::Ordinal,
+        form: super::number::Form::Digits,
+        scaled: false,
+        approx: false,
+        year_like: false,
+        digits: false,
+        ordinal_roman: true,
+    })
+}
+
+fn bare_digits(lex: &Compiled, text: &str, at: usize, tail: &str, money: bool) -> BareRead {
+    use super::number::Form;
+    if let Some(end) = identifier(lex, text, at) {
+        return BareRead::Skip(end);
+    }
+    let Ok((rest, d)) = number_digits::number(lex.mark(), tail) else {
+        // An absurd digit run: skip it whole.
+        let n = tail.bytes().take_while(u8::is_ascii_digit).count();
+        return BareRead::Skip(at + n);
+    };
+    let mut end = at + d.len;
+    // What the number parser left: "2022.123", "1.2.3", "192.168.1.2".
+    if (rest.starts_with('.') || rest.starts_with(':')) && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return BareRead::Skip(chain_end(text, at));
+    }
+    if let Some(end) = phone_or_dotted(text, at).filter(|&e| e > end) {
+        return BareRead::Skip(end);
+    }
+    let mut value = d.value;
+    let mut scaled = false;
+    let mut kind = WordKind::Cardinal;
+    if rest.starts_with(char::is_alphabetic) {
+        // "1er", "21st" (not "1,5e"); "10k", "2.3bn"; anything else glued is a unit or a code.
+        let ord = if d.integer && !d.grouped { first(&lex.ordinal_suffixes, rest) } else { None };
+        if let Some((l, _)) = ord {
+            end += l;
+            kind = WordKind::Ordinal;
+        } else if let Some((l, s)) = lex.suffixes.iter().find_map(|(s, v)| suffix(s, rest).map(|l| (l, *v))) {
+            value *= s;
+            end += l;
+            scaled = true;
+        } else if let Some(l) = suffix("m", rest).filter(|_| money) {
+            value *= 1e6;
+            end += l;
+            scaled = true;
+        } else if currency_glued(lex, rest).is_none() {
+            return BareRead::Skip(chain_end(text, at));
+        }
+    }
+    let year_like = kind == WordKind::Cardinal
+        && !scaled
+        && d.integer
+        && !d.grouped
+        && d.lead_digits == 4
+        && (1000.0..=2100.0).contains(&value);
+    let mut form = Form::Digits;
+    if kind == WordKind::Cardinal && !scaled {
+        // "1,5 million", "3 millions", "322 hundred", "3 douzaines", "3 millions et demi"
+        let hundred = !lex.decimal_comma;
+        if let Some((l, s)) = number_words::scale_after(lex, text, end, hundred) {
+            if s != 100.0 || d.integer {
+                value *= s;
+                end += l;
+                scaled = true;
+                form = Form::Words;
+                if let Some(hl) = half(lex, text, end) {
+                    value += 0.5 * s;
+                    end += hl;
+                }
+            }
+        } else if let Some((l, m)) = multiplier_after(lex, text, end) {
+            value *= m;
+            end += l;
+            form = Form::Words;
+        } else if let Some(hl) = half(lex, text, end) {
+            value += 0.5;
+            end += hl;
+        }
+    }
+    BareRead::Bare(Bare {
+        value,
+        end,
+        kind,
+        form,
+        scaled,
+        approx: false,
+        year_like: year_like && !scaled,
+        digits: true,
+        ordinal_roman: false,
+    })
+}
+
+/// A case-sensitive suffix glued to digits, ending a word.
+fn suffix(s: &str, rest: &str) -> Option<usize> {
+    let after = rest.strip_prefix(s)?;
+    (!after.starts_with(char::is_alphanumeric)).then_some(s.len())
+}
+
+/// A currency glued to the digits: "20€", "10$", "3.14US$".
+fn currency_glued(lex: &Compiled, rest: &str) -> Option<usize> {
+    first_pair(&lex.currencies, rest).map(|(l, _)| l)
+}
+
+fn half(lex: &Compiled, text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let sep = word_sep(rest)?;
+    Some(sep + lex.half_after_at(rest.get(sep..)?)?)
+}
+
+fn multiplier_after(lex: &Compiled, text: &str, end: usize) -> Option<(usize, f64)> {
+    let rest = text.get(end..)?;
+    let sep = gap(rest);
+    if sep == 0 {
+        return None;
+    }
+    match lex.word_at(rest.get(sep..)?)? {
+        (l, Word::Mult(m)) => Some((sep + l, m as f64)),
+        _ => None,
+    }
+}
+
+fn bare_words(lex: &Compiled, text: &str, at: usize, tail: &str) -> BareRead {
+    use super::number::Form;
+    let Some(w) = number_words::parse(lex, tail) else { return BareRead::Nothing };
+    let end = at + w.len;
+    let before = word_before(text, at).map(|(_, w)| w);
+    let first_word_len = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
+    let first_word = tail.get(..first_word_len).unwrap_or_default();
+    if w.article_only && !article_counts(lex, text, end) {
+        return BareRead::Nothing;
+    }
+    // "the one", "no one", "chaque un"
+    if w.kind == WordKind::Cardinal
+        && w.words == 1
+        && w.value == 1.0
+        && before.is_some_and(|b| Compiled::is_in(&lex.not_one_before, b))
+    {
+        return BareRead::Nothing;
+    }
+    // "un livre neuf": a number word that is also an adjective counts only before a noun.
+    if w.words == 1 && Compiled::is_in(&lex.adjective_numbers, first_word) && !noun_follows(lex, text, end) {
+        return BareRead::Nothing;
+    }
+    match w.kind {
+        WordKind::Ordinal => {
+            // "a second", "per second", "une seconde": the unit of time.
+            if w.value == 2.0 && before.is_some_and(|b| Compiled::is_in(&lex.per_words, b) || lex.is_article_one(b)) {
+                return BareRead::Nothing;
+            }
+        }
+        WordKind::Fraction => {
+            // "un tiers" (a third party), "a third term": a share only before "de"/"of" or alone.
+            if w.lead_article && !(of_follows(lex, text, end) || ends_clause(text, end)) {
+                return BareRead::Nothing;
+            }
+            // "à moitié" (half-done)
+            if before.is_some_and(|b| Compiled::is_in(&lex.per_words, b)) {
+                return BareRead::Nothing;
+            }
+        }
+        WordKind::Cardinal => {}
+    }
+    let form = if w.kind == WordKind::Fraction { Form::Fraction } else { Form::Words };
+    BareRead::Bare(Bare {
+        value: w.value,
+        end,
+        kind: w.kind,
+        form,
+        scaled: w.scale.is_some(),
+        approx: w.approx,
+        year_like: false,
+        digits: false,
+        ordinal_roman: false,
+    })
+}
+
+/// "un", "a" alone count only when nothing but punctuation follows ("il en reste un.") or a
+/// part/whole connector and a number ("un sur trois").
+fn article_counts(lex: &Compiled, text: &str, end: usize) -> bool {
+    if ends_clause(text, end) {
+        return lex.lone_article_counts;
+    }
+    let Some(rest) = text.get(end..) else { return false };
+    let g = gap(rest);
+    let Some(r) = rest.get(g..) else { return false };
+    let Some((cl, _)) = first(&lex.part_whole, r) else { return false };
+    let Some(r2) = r.get(cl..) else { return false };
+    let g2 = gap(r2);
+    r2.get(g2..).is_some_and(|r3| r3.starts_with(|c: char| c.is_ascii_digit()) || lex.word_at(r3).is_some())
+}
+
+/// Nothing but closing punctuation up to the end of the clause.
+fn ends_clause(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default().trim_start_matches(is_space);
+    rest.is_empty() || rest.starts_with(['.', '!', '?', ';', ',', ')', ':', '»', '"', '”'])
+}
+
+fn of_follows(lex: &Compiled, text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let g = gap(rest);
+    rest.get(g..).is_some_and(|r| first(&lex.of_words, r).is_some())
+}
+
+/// A lowercase word that is not a stop word follows: a noun, most likely.
+fn noun_follows(lex: &Compiled, text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let g = gap(rest);
+    if g == 0 {
+        return false;
+    }
+    let r = rest.get(g..).unwrap_or_default();
+    let wl = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+    let word = r.get(..wl).unwrap_or_default();
+    !word.is_empty() && word.starts_with(char::is_lowercase) && !Compiled::is_in(&lex.stop_words, word)
+}
+
+/// Reads the quantity that starts at candidate `at` of `text` (a digit run when `digits`).
+pub fn read(lex: &Compiled, text: &str, at: usize, digits: bool) -> Read {
+    let Some(tail) = text.get(at..) else { return Read::Nothing };
+    if !digits {
+        // RANGE := BETWEEN GAP VALUE GAP AND GAP VALUE [UNIT]
+        if let Some((l, and)) = first_pair(&lex.range_between, tail) {
+            if let Some(q) = between(lex, text, at, at + l, and) {
+                return Read::Found(q);
+            }
+            return Read::Nothing;
+        }
+        // QUALIFIED := APPROX GAP QUANTITY
+        if let Some((l, &approx)) = first_pair(&lex.approx_before, tail) {
+            let p = at + l + gap(tail.get(l..).unwrap_or_default());
+            if p == at + l && !tail.get(..l).is_some_and(|s| s.ends_with(['\'', '’'])) {
+                return Read::Nothing;
+            }
+            return match unqualified(lex, text, p) {
+                Read::Found(mut q) if q.approx.is_none() => {
+                    q.start = at;
+                    q.approx = Some(approx);
+                    Read::Found(q)
+                }
+                other => other,
+            };
+        }
+        // NEGATIVE := MINUS GAP QUANTITY ("moins 5", "minus five")
+        if let Some((l, _)) = first(&lex.minus, tail) {
+            let g = gap(tail.get(l..).unwrap_or_default());
+            if g > 0 {
+                if let Read::Found(mut q) = unqualified(lex, text, at + l + g) {
+                    if negate(&mut q.value) {
+                        q.start = at;
+                        return Read::Found(q);
+                    }
+                }
+            }
+            return Read::Nothing;
+        }
+    }
+    unqualified(lex, text, at)
+}
+
+fn negate(v: &mut Value) -> bool {
+    match v {
+        Value::Number { value, .. } | Value::Percent(value) => {
+            *value = -*value;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// QUANTITY := [CURRENCY [GAP]] [SIGN] VALUE [UNIT | RANGE_TO VALUE [UNIT]] [APPROX_AFTER]
+fn unqualified(lex: &Compiled, text: &str, at: usize) -> Read {
+    let Some(tail) = text.get(at..) else { return Read::Nothing };
+    // "$5m", "€ 1000", "US$ 1MM", "EUR 125"
+    if let Some((l, iso)) = first_pair(&lex.currency_prefixes, tail).filter(|(l, _)| {
+        let r = tail.get(*l..).unwrap_or_default();
+        let r = r.get(gap(r)..).unwrap_or_default();
+        r.starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        let p = at + l + gap(tail.get(l..).unwrap_or_default());
+        return match bare_in(lex, text, p, true) {
+            BareRead::Bare(b) if b.kind == WordKind::Cardinal && b.digits => {
+                let (end, value) = (b.end, b.value);
+                // "$10-$20", "$5 to $10"
+                if let Some((high, e)) = money_range_end(lex, text, end, iso) {
+                    if value < high {
+                        return Read::Found(Quantity {
+                            start: at,
+                            end: e,
+                            value: Value::Range { low: value, high, unit: RangeUnit::Money(iso.to_ascii_uppercase()) },
+                            approx: None,
+                        });
+                    }
+                }
+                Read::Found(Quantity {
+                    start: at,
+                    end,
+                    value: Value::Money { value, currency: iso.to_ascii_uppercase() },
+                    approx: None,
+                })
+            }
+            BareRead::Skip(e) => Read::Skip(e),
+            _ => Read::Nothing,
+        };
+    }
+    let mut start = at;
+    let mut sign = 1.0;
+    if tail.starts_with(|c: char| c.is_ascii_digit()) {
+        // "-5", "−5", "- 1.200.000" at the start of a run
+        let head = text.get(..at).unwrap_or_default();
+        let trimmed = head.trim_end_matches(is_space);
+        if let Some(c @ ('-' | '−' | '+')) = trimmed.chars().next_back() {
+            let sign_at = trimmed.len() - c.len_utf8();
+            let tight = trimmed.len() == head.len();
+            let before_sign = char_before(text, sign_at);
+            let free = before_sign.is_none_or(|b| is_space(b) || b == '(');
+            if free && (tight || sign_at == 0) {
+                start = sign_at;
+                sign = if c == '+' { 1.0 } else { -1.0 };
+            }
+        }
+    }
+    let b = match bare(lex, text, at) {
+        BareRead::Bare(b) if b.digits => {
+            leading_decimal(lex, text, at, &mut start).map_or(b, |v| Bare { value: v, ..b })
+        }
+        BareRead::Bare(b) => b,
+        BareRead::Skip(e) => return Read::Skip(e),
+        BareRead::Nothing => return Read::Nothing,
+    };
+    if b.kind == WordKind::Ordinal {
+        if sign < 0.0 || b.value.fract() != 0.0 || b.value > 9.0e15 {
+            return Read::Nothing;
+        }
+        return Read::Found(Quantity {
+            start,
+            end: b.end,
+            value: Value::Ordinal { value: b.value as i64, roman: b.ordinal_roman },
+            approx: None,
+        });
+    }
+    let value = b.value * sign;
+    let approx = b.approx.then_some(Approx::About);
+    let rest = text.get(b.end..).unwrap_or_default();
+    // Time of day, street numbers: "15 h", "3 pm", "12 rue de la Paix"
+    if b.digits {
+        let g = gap(rest);
+        let r = rest.get(g..).unwrap_or_default();
+        let time = first(&lex.time_after, r).is_some() && !b.scaled;
+        let time_colon = rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+        let street = g > 0 && !b.scaled && b.value.fract() == 0.0 && street_follows(lex, r);
+        if time || time_colon || street {
+            return Read::Skip(chain_end(text, at).max(b.end));
+        }
+    }
+    // UNIT := [GAP] PERCENT | [GAP] [DE] CURRENCY | [GAP] SUFFIX CURRENCY ("5 M€")
+    if let Some((l, unit)) = unit_after(lex, text, b.end, b.scaled) {
+        let value = match unit {
+            Unit::Percent => Value::Percent(value),
+            Unit::Money(iso, scale) => Value::Money { value: value * scale, currency: iso },
+        };
+        let end = b.end + l;
+        let (end, approx) = approx_after(lex, text, end, approx);
+        return Read::Found(Quantity { start, end, value, approx });
+    }
+    if b.kind == WordKind::Cardinal {
+        if let Some(q) = range_after(lex, text, start, &b, value) {
+            return q;
+        }
+    }
+    let countable = !(b.year_like && year_context(lex, text, start)) && b.kind == WordKind::Cardinal;
+    let (end, approx) = approx_after(lex, text, b.end, approx);
+    // "de 10 à 20" is read by range_after from the "de" before; a lone number stays a number.
+    Read::Found(Quantity { start, end, value: Value::Number { value, form: b.form, countable }, approx })
+}
+
+/// ".77" in English, ",08" in French: a decimal with no integer part. `start` moves to the mark.
+fn leading_decimal(lex: &Compiled, text: &str, at: usize, start: &mut usize) -> Option<f64> {
+    let mark = if lex.decimal_comma { ',' } else { '.' };
+    if char_before(text, at) != Some(mark) || *start != at {
+        return None;
+    }
+    let before_mark = char_before(text, at - 1);
+    if before_mark.is_some_and(|c| !is_space(c) && c != '(') {
+        return None;
+    }
+    let digits = text.get(at..)?.bytes().take_while(u8::is_ascii_digit).count();
+    let frac: f64 = format!("0.{}", text.get(at..at + digits)?).parse().ok()?;
+    *start = at - 1;
+    Some(frac)
+}
+
+/// "rue de la Paix", "Downing Street": a street word, first or after up to two capitalized names.
+fn street_follows(lex: &Compiled, r: &str) -> bool {
+    let mut rest = r;
+    for _ in 0..3 {
+        if first(&lex.streets, rest).is_some() {
+            return true;
+        }
+        let wl = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word = rest.get(..wl).unwrap_or_default();
+        if word.is_empty() || !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let after = rest.get(wl..).unwrap_or_default();
+        let g = gap(after);
+        if g == 0 {
+            return false;
+        }
+        rest = after.get(g..).unwrap_or_default();
+    }
+    false
+}
+
+fn year_context(lex: &Compiled, text: &str, at: usize) -> bool {
+    word_before(text, at).is_some_and(|(_, w)| Compiled::is_in(&lex.year_before, w))
+}
+
+enum Unit {
+    Percent,
+    /// ISO code and the scale of a glued abbreviation ("M€" → 1e6).
+    Money(String, f64),
+}
+
+fn unit_after(lex: &Compiled, text: &str, end: usize, scaled: bool) -> Option<(usize, Unit)> {
+    let rest = text.get(end..)?;
+    let g = gap(rest);
+    let r = rest.get(g..)?;
+    if let Some((l, _)) = first(&lex.percent, r) {
+        return Some((g + l, Unit::Percent));
+    }
+    if let Some((l, iso)) = first_pair(&lex.currencies, r) {
+        return Some((g + l, Unit::Money(iso.to_ascii_uppercase(), 1.0)));
+    }
+    // "5 millions d'euros", "75 millions de $"
+    if scaled {
+        if let Some((l, _)) = first(&lex.of_words, r) {
+            let r2 = r.get(l..)?;
+            let g2 = gap(r2);
+            if let Some((cl, iso)) = first_pair(&lex.currencies, r2.get(g2..)?) {
+                return Some((g + l + g2 + cl, Unit::Money(iso.to_ascii_uppercase(), 1.0)));
+            }
+        }
+    }
+    // "5 M€", "3 Md€", "120 MEUR", "5k€"
+    if !scaled {
+        for (s, v) in &lex.suffixes {
+            let Some(after) = r.strip_prefix(s.as_str()) else { continue };
+            if let Some((cl, iso)) = first_pair(&lex.currencies, after) {
+                return Some((g + s.len() + cl, Unit::Money(iso.to_ascii_uppercase(), *v)));
+            }
+        }
+    }
+    None
+}
+
+fn approx_after(lex: &Compiled, text: &str, end: usize, approx: Option<Approx>) -> (usize, Option<Approx>) {
+    if approx.is_some() {
+        return (end, approx);
+    }
+    let rest = text.get(end..).unwrap_or_default();
+    let g = gap(rest);
+    if g == 0 {
+        return (end, approx);
+    }
+    match rest.get(g..).and_then(|r| first_pair(&lex.approx_after, r)) {
+        Some((l, &a)) => (end + g + l, Some(a)),
+        None => (end, approx),
+    }
+}
+
+/// "10 à 20 %", "10-20", "10 to 20", and "de 10 à 20" / "from 10 to 20" when "de"/"from"
+/// stands before `start`.
+fn range_after(lex: &Compiled, text: &str, start: usize, low: &Bare, low_value: f64) -> Option<Read> {
+    let rest = text.get(low.end..)?;
+    let g = gap(rest);
+    let r = rest.get(g..)?;
+    let (tl, to) = first(&lex.range_to, r)?;
+    let from = word_before(text, start).and_then(|(fs, w)| {
+        lex.range_from
+            .iter()
+            .find(|(f, _)| folded_eq(w.trim_end_matches(['\'', '’']), f.trim_end_matches('\'')))
+            .map(|(_, t)| (fs, t))
+    });
+    let dash = to == "-" || to == "–";
+    if dash {
+        // "10-20" or "10 - 20", digits on both sides
+        let g2 = gap(r.get(tl..)?);
+        if !low.digits || (g == 0) != (g2 == 0) {
+            return None;
+        }
+    } else if g == 0 {
+        return None;
+    }
+    // "de 10 à 20" needs its own "à"; a bare "à" after a number means "to" only for a range.
+    if let Some((_, t)) = from {
+        if !dash && !folded_eq(to, t) {
+            return None;
+        }
+    }
+    let r2 = r.get(tl..)?;
+    let g2 = gap(r2);
+    let high_at = low.end + g + tl + g2;
+    if !dash && g2 == 0 {
+        return None;
+    }
+    let high = match bare(lex, text, high_at) {
+        BareRead::Bare(h) if h.kind == WordKind::Cardinal => h,
+        _ => return None,
+    };
+    if dash && !high.digits {
+        return None;
+    }
+    let mut low_v = low_value;
+    // "2 à 3 milliards": the scale of the high end applies to the low end.
+    if !low.scaled && high.scaled && high.digits == low.digits {
+        if let Some(scale) = scale_of(lex, text, high_at, high.end) {
+            low_v *= scale;
+        }
+    }
+    let change =
+        from.is_some_and(|(fs, _)| word_before(text, fs).is_some_and(|(_, w)| Compiled::is_in(&lex.change_words, w)));
+    if low_v >= high.value || change {
+        // "3-1" is a score: neither a range nor two counts.
+        if dash && low.digits && high.digits && !low.scaled && !high.scaled {
+            return Some(Read::Skip(high.end));
+        }
+        return None;
+    }
+    let start = from.map_or(start, |(fs, _)| fs);
+    let (unit, end) = match unit_after(lex, text, high.end, high.scaled) {
+        Some((l, Unit::Percent)) => (RangeUnit::Percent, high.end + l),
+        Some((l, Unit::Money(iso, s))) => {
+            low_v *= s;
+            return Some(Read::Found(Quantity {
+                start,
+                end: high.end + l,
+                value: Value::Range { low: low_v, high: high.value * s, unit: RangeUnit::Money(iso) },
+                approx: None,
+            }));
+        }
+        None => (RangeUnit::Number, high.end),
+    };
+    Some(Read::Found(Quantity { start, end, value: Value::Range { low: low_v, high: high.value, unit }, approx: None }))
+}
+
+/// The scale word ending `start..end` ("3 milliards" → 1e9).
+fn scale_of(lex: &Compiled, text: &str, start: usize, end: usize) -> Option<f64> {
+    let seg = text.get(start..end)?;
+    let last_word_at = seg.rfind(|c: char| is_space(c) || is_hyphen(c)).map_or(0, |i| i + 1);
+    match lex.word_at(seg.get(last_word_at..)?)? {
+        (_, Word::Card(v)) if v >= 1000 => Some(v as f64),
+        _ => None,
+    }
+}
+
+/// "$10-$20", "$10 to $20": the high end and the range's end.
+fn money_range_end(lex: &Compiled, text: &str, end: usize, iso: &str) -> Option<(f64, usize)> {
+    let rest = text.get(end..)?;
+    let g = gap(rest);
+    let r = rest.get(g..)?;
+    let (tl, _) = first(&lex.range_to, r)?;
+    let r2 = r.get(tl..)?;
+    let g2 = gap(r2);
+    let r3 = r2.get(g2..)?;
+    let pl = match first_pair(&lex.currency_prefixes, r3) {
+        Some((l, iso2)) if iso2.eq_ignore_ascii_case(iso) => l,
+        Some(_) => return None,
+        None => 0,
+    };
+    let at = end + g + tl + g2 + pl;
+    match bare(lex, text, at) {
+        BareRead::Bare(h) if h.kind == WordKind::Cardinal && h.digits => Some((h.value, h.end)),
+        _ => None,
+    }
+}
+
+/// "entre 10 et 20 %", "between 10 and 20": `p` is just after "entre".
+fn between(lex: &Compiled, text: &str, at: usize, p: usize, and: &str) -> Option<Quantity> {
+    let g = gap(text.get(p..)?);
+    if g == 0 {
+        return None;
+    }
+    let low = match bare(lex, text, p + g) {
+        BareRead::Bare(b) if b.kind == WordKind::Cardinal => b,
+        _ => return None,
+    };
+    let rest = text.get(low.end..)?;
+    // "entre 10 % et 20 %", "between $10 and $20" are left to the plain parsers.
+    let g1 = gap(rest);
+    let r = rest.get(g1..)?;
+    let al = phrase(and, r)?;
+    let r2 = r.get(al..)?;
+    let g2 = gap(r2);
+    let high_at = low.end + g1 + al + g2;
+    let high = match bare(lex, text, high_at) {
+        BareRead::Bare(b) if b.kind == WordKind::Cardinal => b,
+        _ => return None,
+    };
+    let mut low_v = low.value;
+    if !low.scaled && high.scaled {
+        if let Some(s) = scale_of(lex, text, high_at, high.end) {
+            low_v *= s;
+        }
+    }
+    if low_v >= high.value {
+        return None;
+    }
+    let (unit, end, low_v, high_v) = match unit_after(lex, text, high.end, high.scaled) {
+        Some((l, Unit::Percent)) => (RangeUnit::Percent, high.end + l, low_v, high.value),
+        Some((l, Unit::Money(iso, s))) => (RangeUnit::Money(iso), high.end + l, low_v * s, high.value * s),
+        None => (RangeUnit::Number, high.end, low_v, high.value),
+    };
+    Some(Quantity { start: at, end, value: Value::Range { low: low_v, high: high_v, unit }, approx: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_phrases_whatever_case_and_accents() {
+        for (entry, input, want) in [
+            ("pres de", "Près de 300", Some(8)),
+            ("quatre vingt", "quatre-vingt-dix", Some(12)),
+            ("quatre vingt", "quatre vingts", None),
+            ("%", "% des voix", Some(1)),
+            ("jusqu'a", "jusqu’à 12", Some(10)),
+            ("un", "une", None),
+        ] {
+            assert_eq!(phrase(entry, input), want, "{entry:?} in {input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_ranges_and_changes() {
+        let lex = crate::extract::Lexicon::get(crate::source::Lang::Fr).numbers.compiled();
+        let r = read(lex, "de 10 à 20 %", 3, true);
+        assert!(matches!(r, Read::Found(Quantity { start: 0, value: Value::Range { .. }, .. })), "{r:?}");
+        let r = read(lex, "passé de 20 à 10", 10, true);
+        assert!(matches!(r, Read::Found(Quantity { value: Value::Number { .. }, .. })), "{r:?}");
+        assert_eq!(read(lex, "score 3-1", 6, true), Read::Skip(9));
+    }
+
+    #[test]
+    fn finds_identifier_runs() {
+        for (text, at, skip_to) in [
+            ("01 23 45 67 89 ici", 0, Some(14)),
+            ("au 555-123-4567", 3, Some(15)),
+            ("IP 192.168.1.2", 3, Some(14)),
+            ("12 000 personnes", 0, None),
+            ("10-20 ans", 0, None),
+        ] {
+            assert_eq!(phone_or_dotted(text, at), skip_to, "{text:?}");
+        }
+    }
+}
