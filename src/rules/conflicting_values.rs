@@ -16,7 +16,8 @@ declare_rule! {
     /// further on, « les 47 délégués de l'équipe de transition ». Two mentions are taken for the
     /// same thing only when they count the same noun, both present their figure as the whole
     /// (« les 47 », "all 241 pages", « compte 43 »), their sentences share at least two other
-    /// content words (« équipe », « transition ») and name no different places or people.
+    /// content words (« équipe », « transition »), a third of the shorter one's at least, and
+    /// neither names a place or person the other does not.
     ///
     /// ## Why it matters
     /// An update applied in one place and not the other; the reader cannot know which figure to
@@ -30,7 +31,8 @@ declare_rule! {
     /// - Approximations: « environ 70 » and « près de 70 », "about 70" and "nearly 75".
     /// - Explicit changes and comparisons: « passé de 70 à 80 », "rose from 70 to 80", « contre ».
     /// - Different dates or places, figures attributed to others (« selon », "said"), quotations.
-    /// - Parts of a whole: « 12 des 40 délégués ».
+    /// - Parts and wholes of a part/whole frame: « 12 des 40 délégués » (often another group:
+    ///   « 41 voix sur les 38 élus de l'assemblée » beside « la majorité compte 26 élus »).
     /// - Two figures in one sentence (a contrast: « 43 délégués hier, 47 aujourd'hui »).
     /// - Generic units (years, people, euros…): they rarely count one thing.
     ///
@@ -82,7 +84,7 @@ impl Rule for ConflictingValues {
             .claims
             .part_wholes
             .iter()
-            .map(|pw| pw.part)
+            .flat_map(|pw| [pw.part, pw.whole])
             .chain(cx.claims.totals.iter().flat_map(|t| t.parts.iter().copied()))
             .collect();
         let generic: Vec<String> = cues.conflict.generic.iter().map(|g| fold(g)).collect();
@@ -139,14 +141,16 @@ impl Rule for ConflictingValues {
                     if has_date(a.claim) || has_date(b.claim) {
                         continue;
                     }
-                    // Different places or names: different things.
+                    // Each sentence names a place or person the other does not: different things.
                     let (pa, pb) = (proper_nouns(cx.sentence_text(a.claim)), proper_nouns(cx.sentence_text(b.claim)));
-                    if !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(&pb) {
+                    if !pa.is_subset(&pb) && !pb.is_subset(&pa) {
                         continue;
                     }
                     let wa = content_words(cx.sentence_text(a.claim), key, &cues.conflict.stopwords);
                     let wb = content_words(cx.sentence_text(b.claim), key, &cues.conflict.stopwords);
-                    if wa.intersection(&wb).count() < 2 {
+                    // Two shared words at least, and a third of the shorter sentence's words.
+                    let shared = wa.intersection(&wb).count();
+                    if shared < 2 || shared * 3 < wa.len().min(wb.len()) {
                         continue;
                     }
                     let counted = |m: &Mention<'_>| match &m.claim.kind {

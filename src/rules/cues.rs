@@ -55,6 +55,8 @@ pub struct Age {
 pub struct Percent {
     pub exhaustive: Vec<String>,
     pub breaks: Vec<String>,
+    pub share_links: Vec<String>,
+    pub per_group: Vec<String>,
     pub not_share: Vec<String>,
     pub joiners: Vec<String>,
 }

@@ -23,6 +23,7 @@ declare_rule! {
     /// ## Leaves alone
     /// - A list that matches its count.
     /// - A partial list: « trois pays, dont la France », "five cities, including Lyon and Nice".
+    /// - Items that count several things: "four shelters: two schools, a church and a sports hall".
     /// - Items that hold their own commas or "et"/"and" the extraction could not split: no list
     ///   frame, no finding.
     ///
@@ -36,6 +37,17 @@ declare_rule! {
 
 fn quote_items(cx: &Context<'_>, items: &[Span]) -> String {
     items.iter().map(|s| format!("\"{}\"", cx.text(*s))).collect::<Vec<_>>().join(", ")
+}
+
+/// How many things an item names: the number that opens it ("two schools"), else one.
+fn item_count(cx: &Context<'_>, item: Span) -> f64 {
+    cx.claims_within(item)
+        .find(|c| c.span.start == item.start)
+        .and_then(|c| match &c.kind {
+            ClaimKind::Number(n) if n.approx.is_none() && n.value >= 1.0 && n.value.fract() == 0.0 => Some(n.value),
+            _ => None,
+        })
+        .unwrap_or(1.0)
 }
 
 impl Rule for ListCountMismatch {
@@ -56,10 +68,12 @@ impl Rule for ListCountMismatch {
             if partial.iter().any(|w| contains_phrase(between, w)) {
                 continue;
             }
-            let listed = list.items.len();
-            if n.value == listed as f64 {
+            // "quatre abris : deux écoles, une église et un gymnase": an item may count several.
+            let listed: f64 = list.items.iter().map(|item| item_count(cx, *item)).sum();
+            if n.value == listed {
                 continue;
             }
+            let listed = fmt_num(listed);
             let announced = n.counted.as_ref().map_or(count.span, |c| count.span.cover(c.span));
             let text = format!(
                 "\"{}\" announces {}; the list names {listed}: {}",

@@ -28,7 +28,8 @@ declare_rule! {
     /// - "alors que 270 suffisent": no part/whole frame.
     /// - "15 morts sur les 10 derniers jours", "3 mètres sur 2": "sur" that means "over" or "by".
     /// - « environ 280 sur 270 », "up to 12 of the 10": an approximation that may be within.
-    /// - Figures of different kinds (« 45 % des 30 députés »), amounts in different currencies.
+    /// - Figures of different kinds (« 45 % des 30 députés »), amounts in different currencies,
+    ///   counts of different things (« huit millions de maillots ornés des deux étoiles »).
     ///
     /// ## Settings
     /// None.
@@ -93,7 +94,7 @@ impl Rule for PartExceedsWhole {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for &PartWhole { part, whole, .. } in &cx.claims.part_wholes {
+        for &PartWhole { part, whole, connector } in &cx.claims.part_wholes {
             let (Some(p), Some(w)) = (cx.claim(part), cx.claim(whole)) else { continue };
             let (Some((p_low, _, pf)), Some((_, w_high, wf))) = (bounds(p), bounds(w)) else { continue };
             // "15 morts sur les 10 derniers jours", "3 mètres sur 2": not a part of a whole.
@@ -102,6 +103,24 @@ impl Rule for PartExceedsWhole {
                 || longest_prefix(cx.after(p).trim_start(), not_whole).is_some()
             {
                 continue;
+            }
+            // "huit millions de tuniques ornées des deux étoiles": the two count different things.
+            fn key(c: &Claim) -> Option<&str> {
+                match &c.kind {
+                    ClaimKind::Number(n) => n.counted.as_ref().filter(|k| !k.anaphoric).map(|k| k.key.as_str()),
+                    _ => None,
+                }
+            }
+            // Only with a genitive connector ("des", "of"): "41 voix sur les 38 élus" still counts
+            // votes of members.
+            let genitive = matches!(
+                crate::rules::cues::fold(cx.text(connector).trim()).as_str(),
+                "des" | "de" | "du" | "of" | "of the" | "parmi" | "parmi les" | "among"
+            );
+            if let (true, Some(pk), Some(wk)) = (genitive, key(p), key(w)) {
+                if pk != wk {
+                    continue;
+                }
             }
             // Only like with like; a part must exceed every value the whole may stand for.
             if pf != wf || p_low <= w_high {

@@ -30,7 +30,9 @@ declare_rule! {
     /// - Shares of different wholes: « 68 % des Français et 75 % des jeunes ».
     /// - Changes and comparisons: « passé de 45 % à 60 % », "up 12% from 95%", « 52 % contre 58 %
     ///   en 2019 ».
-    /// - Survey questions with several answers (« plusieurs réponses possibles »).
+    /// - Survey questions with several answers (« plusieurs réponses possibles »), answers to
+    ///   different questions (« 58 % ne lui font pas confiance et 69 % estiment… »), rates per
+    ///   group or item (« 42 % chez EELV », "Lyon (31%)").
     /// - Shares that fall short without being presented as the whole breakdown: « 40 % pour A et
     ///   35 % pour B » (others may exist).
     ///
@@ -42,7 +44,9 @@ declare_rule! {
     summary = "shares of one whole that cannot add up",
 }
 
-/// "des voix", "of the vote": the whole a share is taken of, folded; empty when none is named.
+/// "des voix", "of the vote", "of adults": the whole a share is taken of, folded; empty when
+/// none is named. French "de" without an article names a category ("50 % de salaires"), not a
+/// whole.
 fn whole_of(after: &str) -> String {
     let t = after.trim_start();
     let mut words = t.split_whitespace();
@@ -52,7 +56,7 @@ fn whole_of(after: &str) -> String {
     let article = matches!(first.as_str(), "des" | "du")
         || (first == "de" && (second == "la" || second.starts_with("l'")))
         || first.starts_with("d'")
-        || (first == "of" && second == "the");
+        || first == "of";
     if article {
         let rest: Vec<String> = words.take(2).map(|w| fold(w.trim_end_matches([',', '.', ';']))).collect();
         return format!("{first} {}", rest.join(" "));
@@ -109,15 +113,34 @@ impl Rule for PercentSum {
             {
                 continue;
             }
+            // A distribution: no share in parentheses ("Lyon (31 %)": a rate per item) or given
+            // per group ("42 % chez EELV"); each share after the first followed by a link word or
+            // nothing ("47 % pour B", "transport 33% and schools 36%"), not by a verb of its own.
+            let text = cx.run_text(c);
+            let in_parens = |s: &Claim| {
+                text.get(..s.local.0).is_some_and(|b| b.trim_end().ends_with('('))
+                    || text.get(s.local.1..).is_some_and(|a| a.trim_start().starts_with(')'))
+            };
+            let followed = |s: &Claim, list: &[String]| {
+                let after = cx.after(s).trim_start();
+                after.is_empty() || longest_prefix(after, list).is_some()
+            };
+            let exhaustive = cues.percent.exhaustive.iter().any(|w| contains_phrase(sentence, w));
+            if shares.iter().any(|s| in_parens(s))
+                || shares.iter().any(|s| longest_prefix(cx.after(s).trim_start(), &cues.percent.per_group).is_some())
+                || !(exhaustive || shares.iter().skip(1).all(|s| followed(s, &cues.percent.share_links)))
+            {
+                continue;
+            }
             // One whole: every share names the same one, or only the first names it.
             let wholes: Vec<String> = shares.iter().map(|s| whole_of(cx.after(s))).collect();
             let first = wholes.first().cloned().unwrap_or_default();
             if !wholes.iter().skip(1).all(|w| w.is_empty() || *w == first) {
                 continue;
             }
-            // The shares follow one another closely: at most eight words between two.
+            // The shares follow one another closely: at most ten words between two.
             if shares.windows(2).any(|w| match w {
-                [a, b] => cx.between(a, b).split_whitespace().count() > 8,
+                [a, b] => cx.between(a, b).split_whitespace().count() > 10,
                 _ => true,
             }) {
                 continue;
@@ -125,7 +148,6 @@ impl Rule for PercentSum {
             let sum: f64 = values.iter().sum();
             let rounding: f64 =
                 shares.iter().zip(&values).map(|(_, v)| if v.fract() == 0.0 { 0.5 } else { 0.05 }).sum();
-            let exhaustive = cues.percent.exhaustive.iter().any(|w| contains_phrase(sentence, w));
             let (Some(first_share), Some(last_share)) = (shares.first(), shares.last()) else { continue };
             let addition = values.iter().map(|v| format!("{} %", fmt_num(*v))).collect::<Vec<_>>().join(" + ");
             let text = if sum > 100.0 + rounding {
