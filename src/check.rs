@@ -81,7 +81,8 @@ pub fn extract_options(config: &Config) -> ExtractOptions {
 pub fn check_text<'s>(src: &'s str, format: Format, config: &Config, run: &RunOptions) -> Checked<'s> {
     let doc = read(src, format, config, run);
     let claims = extract::extract(&doc, &extract_options(config));
-    let cx = Context { doc: &doc, claims: &claims, settings: &config.rules, names: &config.names };
+    let cx =
+        Context { doc: &doc, claims: &claims, settings: &config.rules, facts: &config.facts, names: &config.names };
     let diagnostics = crate::suppress::apply(src, format, &config.rules, rules::run(&cx));
     Checked { doc, claims, diagnostics }
 }

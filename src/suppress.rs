@@ -466,7 +466,9 @@ mod tests {
         );
         // A rule that did not run cannot be judged; an unknown one is named.
         let src = "<!-- factlint-disable weekday-mismatch, weekday-mistmatch -->\nA.\n<!-- factlint-enable -->\n";
-        let got = apply(src, Format::Markdown, &RuleSettings::default(), vec![]);
+        let mut weekday_off = RuleSettings::default();
+        weekday_off.set("weekday-mismatch", None);
+        let got = apply(src, Format::Markdown, &weekday_off, vec![]);
         let messages: Vec<&str> = got.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,

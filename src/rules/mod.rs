@@ -20,9 +20,23 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod age_mismatch;
+pub mod calendar;
+pub mod conflicting_values;
 pub mod context;
+pub mod cues;
+pub mod duration_mismatch;
+pub mod impossible_date;
+pub mod known_fact;
+pub mod list_count_mismatch;
 pub mod name_variant;
 pub mod part_exceeds_whole;
+pub mod percent_sum;
+pub mod temporal_order;
+#[cfg(test)]
+mod testutil;
+pub mod total_mismatch;
+pub mod weekday_mismatch;
 
 pub use context::Context;
 
@@ -47,7 +61,20 @@ pub trait Rule: Sync {
 }
 
 /// Every rule, sorted by id (tests/meta.rs checks).
-pub static RULES: &[&dyn Rule] = &[&name_variant::NameVariant, &part_exceeds_whole::PartExceedsWhole];
+pub static RULES: &[&dyn Rule] = &[
+    &age_mismatch::AgeMismatch,
+    &conflicting_values::ConflictingValues,
+    &duration_mismatch::DurationMismatch,
+    &impossible_date::ImpossibleDate,
+    &known_fact::KnownFact,
+    &list_count_mismatch::ListCountMismatch,
+    &name_variant::NameVariant,
+    &part_exceeds_whole::PartExceedsWhole,
+    &percent_sum::PercentSum,
+    &temporal_order::TemporalOrder,
+    &total_mismatch::TotalMismatch,
+    &weekday_mismatch::WeekdayMismatch,
+];
 
 /// The rule with this id.
 pub fn find(id: &str) -> Option<&'static dyn Rule> {

@@ -1,0 +1,137 @@
+//! `age-mismatch`: an age that contradicts a birth date and the publication date. Reads age
+//! claims and the one birth date of their sentence ("né en 1961", "born on 3 May 1970").
+
+use crate::diagnostic::Diagnostic;
+use crate::extract::date::Grain;
+use crate::extract::{Claim, ClaimKind};
+use crate::rules::calendar::{date_of, days};
+use crate::rules::context::fmt_num;
+use crate::rules::cues::{contains_phrase, longest_suffix};
+use crate::rules::{Context, Rule, RuleMeta};
+use chrono::{Datelike, NaiveDate};
+
+declare_rule! {
+    /// ## What it flags
+    /// An age that the birth date beside it and the publication date contradict: « né en 1961,
+    /// il est âgé de 58 ans » in 2024 (62 or 63). A birth year allows both ages of the year (the
+    /// birthday is unknown); a full birth date allows the age of the publication day or of the
+    /// month before it, when the draft may have been written.
+    ///
+    /// ## Why it matters
+    /// Ages are recomputed by readers and go stale between drafts.
+    ///
+    /// ## Flags
+    /// - fr: « Le directeur, né en 1961, est âgé de 58 ans. » (publié en 2024)
+    /// - en: "Whitfield, 54, was born in 1966." (published in 2024)
+    ///
+    /// ## Leaves alone
+    /// - Either age of an unknown birthday: « né en 1961, 63 ans » or « 62 ans » in 2024.
+    /// - An age at an event: "she died in 2010, aged 80, born in 1930"; « à l'époque ».
+    /// - A sentence with two birth dates or another date that may be the reference.
+    /// - A draft without a publication date.
+    ///
+    /// ## Settings
+    /// None.
+    AgeMismatch,
+    id = "age-mismatch",
+    severity = Warning,
+    summary = "an age that contradicts a birth date and the publication date",
+}
+
+/// Completed years between `birth` and `on`.
+fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
+    let mut years = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    years
+}
+
+fn english_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+impl Rule for AgeMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(pub_date) = cx.doc.pub_date else { return };
+        let cues = &cx.cues().age;
+        for c in &cx.claims.items {
+            let ClaimKind::Age(age) = &c.kind else { continue };
+            if age.years.fract() != 0.0 || cx.quoted(c) {
+                continue;
+            }
+            let sentence = cx.sentence_text(c);
+            if cues.stop.iter().any(|w| contains_phrase(sentence, w)) {
+                continue;
+            }
+            // Exactly one date in the sentence, and it follows a birth word.
+            let dates: Vec<&Claim> = cx.sentence_claims(c).map(|(_, o)| o).filter(|o| date_of(o).is_some()).collect();
+            let [birth] = dates.as_slice() else { continue };
+            let before = cx.before(birth).trim_end();
+            if longest_suffix(before, &cues.birth).is_none() {
+                continue;
+            }
+            let Some(date) = date_of(birth) else { continue };
+            if date.grain == Grain::Day && date.year_source != crate::extract::date::YearSource::Text {
+                continue;
+            }
+            let Some((first, last)) = days(date) else { continue };
+            let earlier = pub_date.checked_sub_days(chrono::Days::new(31)).unwrap_or(pub_date);
+            let (low, high) = (age_on(last, earlier), age_on(first, pub_date));
+            let stated = age.years as i32;
+            if (low..=high).contains(&stated) {
+                continue;
+            }
+            let expected = if low == high { format!("{low}") } else { format!("{low} or {high}") };
+            let text = format!(
+                "born \"{}\", so {expected} on {} (the publication date); the text says {}",
+                cx.text(birth.span),
+                english_date(pub_date),
+                fmt_num(age.years)
+            );
+            out.push(
+                cx.diagnostic(self, c.span, text)
+                    .related(birth.span, "the birth date")
+                    .help("check the age and the birth date"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{en, fr, Draft};
+
+    #[test]
+    fn flags_a_stale_age() {
+        let mut d = Draft::new(&fr("Le directeur, né en 1961, est âgé de 58 ans."));
+        d.year("1961", 1961);
+        d.age("58 ans", 58.0);
+        assert_eq!(
+            d.check(&AgeMismatch),
+            vec![(
+                "58 ans".into(),
+                "born \"1961\", so 62 or 63 on 20 November 2024 (the publication date); the text says 58".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn leaves_alone_both_ages_of_a_year_and_ages_at_events() {
+        for age in [62.0, 63.0] {
+            let mut d = Draft::new(&fr("Le directeur, né en 1961, a 6x ans."));
+            d.year("1961", 1961);
+            d.age("6x ans", age);
+            assert!(d.check(&AgeMismatch).is_empty(), "{age}");
+        }
+        let mut d = Draft::new(&en("Born in 1930, she died aged 80."));
+        d.year("1930", 1930);
+        d.age("80", 80.0);
+        assert!(d.check(&AgeMismatch).is_empty());
+    }
+}

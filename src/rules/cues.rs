@@ -1,0 +1,230 @@
+//! The rules' cue words, per language: `rules/cues/<code>.toml` (embedded at build time), one
+//! table per concern. Word lists are data, so adding a language is mostly adding a file.
+
+use crate::source::Lang;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cues {
+    pub change: Change,
+    pub interval: Interval,
+    pub order: Order,
+    pub age: Age,
+    pub percent: Percent,
+    pub facts: FactCues,
+    pub conflict: Conflict,
+    pub list: List,
+    pub part: Part,
+}
+
+/// Words that make a figure reported, compared or revised.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub words: Vec<String>,
+}
+
+/// "du 3 au 17 mars, soit deux semaines".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interval {
+    pub between: Vec<String>,
+    pub openers: Vec<String>,
+    pub appositive: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    pub before: Vec<String>,
+    pub after: Vec<String>,
+    pub skip: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Age {
+    pub birth: Vec<String>,
+    pub stop: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Percent {
+    pub exhaustive: Vec<String>,
+    pub breaks: Vec<String>,
+    pub share_links: Vec<String>,
+    pub per_group: Vec<String>,
+    pub not_share: Vec<String>,
+    pub joiners: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactCues {
+    pub threshold_after: Vec<String>,
+    pub threshold_weak_after: Vec<String>,
+    pub threshold_before: Vec<String>,
+    pub threshold_weak_before: Vec<String>,
+    pub total_before: Vec<String>,
+    pub total_weak_before: Vec<String>,
+    pub total_after: Vec<String>,
+    pub definite: Vec<String>,
+    pub links: Vec<String>,
+    pub subset_after: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub generic: Vec<String>,
+    pub stopwords: Vec<String>,
+    pub whole_before: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct List {
+    pub partial: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub not_whole: Vec<String>,
+}
+
+const FR: &str = include_str!("../../rules/cues/fr.toml");
+const EN: &str = include_str!("../../rules/cues/en.toml");
+
+impl Cues {
+    /// The cues of `lang`, parsed once.
+    pub fn get(lang: Lang) -> &'static Cues {
+        static FR_CUES: OnceLock<Cues> = OnceLock::new();
+        static EN_CUES: OnceLock<Cues> = OnceLock::new();
+        match lang {
+            Lang::Fr => FR_CUES.get_or_init(|| parse(FR)),
+            Lang::En => EN_CUES.get_or_init(|| parse(EN)),
+        }
+    }
+}
+
+fn parse(text: &str) -> Cues {
+    // Part of the binary, parsed by the tests below: a failure is a build defect.
+    #[allow(clippy::expect_used)]
+    let cues: Cues = toml::from_str(text).expect("rules/cues/*.toml is valid (tests check it)");
+    cues
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Normalises apostrophes so "l’an" matches "l'an".
+fn norm_char(c: char) -> char {
+    if c == '’' {
+        '\''
+    } else {
+        c
+    }
+}
+
+/// Case-insensitive equality of `text` and `phrase`, apostrophes folded.
+fn phrase_eq(text: &str, phrase: &str) -> bool {
+    text.chars()
+        .map(norm_char)
+        .flat_map(char::to_lowercase)
+        .eq(phrase.chars().map(norm_char).flat_map(char::to_lowercase))
+}
+
+/// Byte length of the prefix of `text` that is `phrase` (case-insensitive, apostrophes folded) and
+/// ends at a word boundary.
+pub fn starts_with_phrase(text: &str, phrase: &str) -> Option<usize> {
+    let n = phrase.chars().count();
+    let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    if text.chars().count() < n {
+        return None;
+    }
+    let head = text.get(..end)?;
+    if !phrase_eq(head, phrase) {
+        return None;
+    }
+    let last_is_word = phrase.chars().last().is_some_and(is_word_char);
+    let next_is_word = text.get(end..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
+    (!(last_is_word && next_is_word)).then_some(end)
+}
+
+/// Byte offset where `phrase` starts when `text` ends with it (word boundary before it).
+pub fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
+    let n = phrase.chars().count();
+    let start = text.char_indices().rev().nth(n.checked_sub(1)?).map(|(i, _)| i)?;
+    let tail = text.get(start..)?;
+    if !phrase_eq(tail, phrase) {
+        return None;
+    }
+    let first_is_word = phrase.chars().next().is_some_and(is_word_char);
+    let prev_is_word = text.get(..start).and_then(|r| r.chars().last()).is_some_and(is_word_char);
+    (!(first_is_word && prev_is_word)).then_some(start)
+}
+
+/// Lowercase, apostrophes folded: the form phrases are compared in.
+pub fn fold(text: &str) -> String {
+    text.chars().map(norm_char).flat_map(char::to_lowercase).collect()
+}
+
+/// Whether `text` holds `phrase` as whole words, case-insensitive.
+pub fn contains_phrase(text: &str, phrase: &str) -> bool {
+    contains_folded(&fold(text), &fold(phrase))
+}
+
+/// [`contains_phrase`] on text and phrase already [`fold`]ed.
+pub fn contains_folded(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let first_word = needle.chars().next().is_some_and(is_word_char);
+    let last_word = needle.chars().last().is_some_and(is_word_char);
+    hay.match_indices(needle).any(|(i, m)| {
+        let before_ok = !first_word || !hay.get(..i).and_then(|r| r.chars().last()).is_some_and(is_word_char);
+        let after_ok = !last_word || !hay.get(i + m.len()..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
+        before_ok && after_ok
+    })
+}
+
+/// The longest entry of `list` that `text` starts with, and its byte length.
+pub fn longest_prefix<'l>(text: &str, list: &'l [String]) -> Option<(&'l str, usize)> {
+    list.iter().filter_map(|p| starts_with_phrase(text, p).map(|n| (p.as_str(), n))).max_by_key(|&(_, n)| n)
+}
+
+/// The longest entry of `list` that `text` ends with, and where it starts.
+pub fn longest_suffix<'l>(text: &str, list: &'l [String]) -> Option<(&'l str, usize)> {
+    list.iter().filter_map(|p| ends_with_phrase(text, p).map(|at| (p.as_str(), at))).min_by_key(|&(_, at)| at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_both_files() {
+        for lang in [Lang::Fr, Lang::En] {
+            assert!(!Cues::get(lang).facts.threshold_after.is_empty());
+        }
+    }
+
+    #[test]
+    fn matches_whole_words_case_insensitively() {
+        assert_eq!(starts_with_phrase("Needed to win", "needed"), Some(6));
+        assert_eq!(starts_with_phrase("neededs", "needed"), None);
+        assert_eq!(starts_with_phrase("l’an dernier", "l'an"), Some("l’an".len()));
+        assert_eq!(starts_with_phrase(", soit", ","), Some(1));
+        assert_eq!(ends_with_phrase("la majorité de", "majorité de"), Some(3));
+        assert_eq!(ends_with_phrase("lamajorité de", "majorité de"), None);
+        assert!(contains_phrase("Le Conseil de sécurité compte", "conseil de sécurité"));
+        assert!(!contains_phrase("unEU", "EU"));
+        assert!(contains_phrase("the EU has", "EU"));
+        assert_eq!(starts_with_phrase("é", "ée"), None);
+    }
+}

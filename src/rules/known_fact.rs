@@ -1,0 +1,361 @@
+//! `known-fact`: a number that contradicts a constant of `rules/facts/*.toml` or of the user's
+//! `[[facts]]`. Reads number claims, the part/whole frames and the words around each number; a
+//! number speaks of a fact only when it names the counted thing and a cue of the fact's kind
+//! stands next to it (rules/cues/<lang>.toml, `[facts]`).
+
+use crate::diagnostic::Diagnostic;
+use crate::extract::{Claim, ClaimKind};
+use crate::facts::{bundled, Fact, FactKind};
+use crate::rules::calendar::{date_of, days};
+use crate::rules::context::fmt_num;
+use crate::rules::cues::{contains_folded, contains_phrase, fold, longest_prefix, longest_suffix, FactCues};
+use crate::rules::{Context, Rule, RuleMeta};
+use chrono::NaiveDate;
+
+declare_rule! {
+    /// ## What it flags
+    /// A figure that contradicts a known constant when the sentence clearly speaks of it: "the
+    /// 271 electoral votes needed", « le Sénat compte 343 sénateurs », « les 28 États membres de
+    /// l'Union européenne » in 2024. Bundled facts: US Electoral College (538 electors, 270 to
+    /// win), US Senate (100), US House (435), Assemblée nationale (577, majority 289), Sénat (348),
+    /// European Union (27 member states since 1 February 2020, 28 from 1 July 2013), UN Security
+    /// Council (15). Each holds for a period: the year of the sentence, else the publication date,
+    /// decides.
+    ///
+    /// ## Why it matters
+    /// Constants are what readers know best; a wrong one costs the whole article its credibility.
+    ///
+    /// ## Flags
+    /// - fr: « Il lui faut atteindre les 271 grands électeurs nécessaires à la Maison Blanche. »
+    /// - en: "The European Union has 28 member states." (published in 2024)
+    ///
+    /// ## Leaves alone
+    /// - « 295 grands électeurs sur les 270 nécessaires »: 270 is the right threshold (the part
+    ///   exceeding it is `part-exceeds-whole`'s).
+    /// - "He won 312 electoral votes": a count won, not the constant.
+    /// - "the 100 senators who voted", « 5 membres permanents »: a subset of the body.
+    /// - « En 2015, l'UE comptait 28 États membres »: true in 2015.
+    /// - "needs 45 more electoral votes": what is missing, not the threshold.
+    /// - A figure in quotation marks, or « le Sénat » in a paragraph about another country.
+    ///
+    /// ## Settings
+    /// `[[facts]]` in factlint.toml adds constants in the schema of `rules/facts/*.toml`: `id`,
+    /// `value`, `kind` (`total` or `threshold`), `aliases`, `subjects`, `units`, `context`,
+    /// `unless`, `valid_from`, `valid_until`, `source`.
+    KnownFact,
+    id = "known-fact",
+    severity = Warning,
+    summary = "a figure that contradicts a known constant",
+}
+
+/// How a sentence frames a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    /// A cue that makes any value a claim about the fact.
+    Strong(FactKind),
+    /// A verb: only a value close to the fact's is a claim about it.
+    Weak(FactKind),
+}
+
+/// What the sentence says about the number `c`.
+struct Reading<'a> {
+    before: &'a str,
+    after: &'a str,
+    part_after: Option<&'a str>,
+}
+
+fn ends(text: &str, list: &[String]) -> bool {
+    longest_suffix(text.trim_end(), list).is_some()
+}
+
+fn starts(text: &str, list: &[String]) -> bool {
+    longest_prefix(text.trim_start(), list).is_some()
+}
+
+/// The length of the name of the counted thing that opens `text`: an alias, or a unit when the
+/// sentence names the body (then `true` says it is a generic unit).
+fn name_len(text: &str, fact: &Fact, subject: bool) -> Option<(usize, bool)> {
+    let full = text.len();
+    let text = text.trim_start();
+    let skipped = full - text.len();
+    let alias = longest_prefix(text, &fact.aliases).map(|(_, n)| (n, false));
+    let unit = if subject { longest_prefix(text, &fact.units).map(|(_, n)| (n, true)) } else { None };
+    match (alias, unit) {
+        (Some(a), Some(u)) if u.0 > a.0 => Some((u.0 + skipped, true)),
+        (Some(a), _) => Some((a.0 + skipped, false)),
+        (None, Some(u)) => Some((u.0 + skipped, true)),
+        (None, None) => None,
+    }
+}
+
+/// Whether `text` opens with a link and one of the fact's subjects ("of the European Union"):
+/// `Some(true)`; with a link to something else ("of the finance committee"): `Some(false)`.
+fn linked_subject(text: &str, fact: &Fact, cues: &FactCues) -> Option<bool> {
+    let rest = text.trim_start();
+    let (_, link) = longest_prefix(rest, &cues.links)?;
+    let rest = rest.get(link..).unwrap_or("").trim_start();
+    Some(longest_prefix(rest, &fact.subjects).is_some())
+}
+
+/// A generic unit ("members", « sièges ») names the fact's body only when the body is named
+/// right after it ("seats in the U.S. Senate") or earlier in its clause ("The U.S. Senate has
+/// 102 seats"), and no other body follows it ("members of the finance committee").
+fn unit_tied(before: &str, after_name: &str, fact: &Fact, cues: &FactCues) -> bool {
+    match linked_subject(after_name, fact, cues) {
+        Some(tied) => tied,
+        None => {
+            // The clause around the number: sentence punctuation and semicolons end it.
+            let head = before.rsplit([';', ':', '!', '?']).next().unwrap_or(before);
+            let tail = after_name.split([';', ':', '!', '?']).next().unwrap_or(after_name);
+            fact.subjects.iter().any(|s| contains_phrase(head, s) || contains_phrase(tail, s))
+        }
+    }
+}
+
+/// A sentence: its run and its byte range there.
+type SentenceKey = (usize, (usize, usize));
+
+/// The facts' phrases, folded once per check.
+struct Folded {
+    subjects: Vec<Vec<String>>,
+    names: Vec<Vec<String>>,
+    units: Vec<Vec<String>>,
+}
+
+impl Folded {
+    fn new(all: &[&Fact]) -> Folded {
+        let f = |v: &[String]| v.iter().map(|x| fold(x)).collect::<Vec<_>>();
+        Folded {
+            subjects: all.iter().map(|x| f(&x.subjects)).collect(),
+            names: all.iter().map(|x| f(&x.aliases)).collect(),
+            units: all.iter().map(|x| f(&x.units)).collect(),
+        }
+    }
+
+    /// Per fact: (its body is named in the sentence, the sentence names what it counts). A
+    /// subject inside a longer subject of another fact ("Sénat" in "Sénat américain") does not
+    /// count.
+    fn sentence(&self, sentence: &str) -> Vec<(bool, bool)> {
+        let hay = fold(sentence);
+        let found: Vec<Vec<&str>> = self
+            .subjects
+            .iter()
+            .map(|subjects| subjects.iter().filter(|s| contains_folded(&hay, s)).map(String::as_str).collect())
+            .collect();
+        (0..self.subjects.len())
+            .map(|fi| {
+                let subject = found.get(fi).is_some_and(|mine| {
+                    mine.iter().any(|s| {
+                        !found
+                            .iter()
+                            .enumerate()
+                            .any(|(oi, other)| oi != fi && other.iter().any(|o| o.len() > s.len() && o.contains(s)))
+                    })
+                });
+                let alias = self.names.get(fi).is_some_and(|n| n.iter().any(|a| contains_folded(&hay, a)));
+                let unit = subject && self.units.get(fi).is_some_and(|u| u.iter().any(|a| contains_folded(&hay, a)));
+                (subject, alias || unit)
+            })
+            .collect()
+    }
+}
+
+/// The cue framing the number, threshold cues first ("sur les 270 nécessaires" is a threshold).
+fn cue(r: &Reading<'_>, name_after: Option<usize>, cues: &FactCues, whole_of_frame: bool) -> Option<Cue> {
+    let rest = name_after.and_then(|n| r.after.get(n..)).unwrap_or(r.after);
+    if starts(r.after, &cues.threshold_after)
+        || starts(rest, &cues.threshold_after)
+        || ends(r.before, &cues.threshold_before)
+    {
+        return Some(Cue::Strong(FactKind::Threshold));
+    }
+    if ends(r.before, &cues.threshold_weak_before) || (name_after.is_some() && starts(rest, &cues.threshold_weak_after))
+    {
+        return Some(Cue::Weak(FactKind::Threshold));
+    }
+    if whole_of_frame || ends(r.before, &cues.total_before) || (name_after.is_some() && starts(rest, &cues.total_after))
+    {
+        return Some(Cue::Strong(FactKind::Total));
+    }
+    if ends(r.before, &cues.total_weak_before) {
+        return Some(Cue::Weak(FactKind::Total));
+    }
+    None
+}
+
+/// "the 28 member states of the European Union": article, name, link, subject.
+fn definite_total(r: &Reading<'_>, name_after: Option<usize>, fact: &Fact, cues: &FactCues) -> bool {
+    let Some(n) = name_after else { return false };
+    if !ends(r.before, &cues.definite) {
+        return false;
+    }
+    let rest = r.after.get(n..).unwrap_or("").trim_start();
+    let Some((_, link)) = longest_prefix(rest, &cues.links) else { return false };
+    let rest = rest.get(link..).unwrap_or("").trim_start();
+    longest_prefix(rest, &fact.subjects).is_some()
+}
+
+/// The days the sentence speaks of: its dates, else the publication date.
+fn period(cx: &Context<'_>, c: &Claim) -> Option<(NaiveDate, NaiveDate)> {
+    let mut out: Option<(NaiveDate, NaiveDate)> = None;
+    for (_, o) in cx.sentence_claims(c) {
+        let Some((a, b)) = date_of(o).and_then(days) else { continue };
+        out = Some(out.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+    }
+    out.or(cx.doc.pub_date.map(|d| (d, d)))
+}
+
+fn kind_word(k: FactKind) -> &'static str {
+    match k {
+        FactKind::Threshold => "threshold",
+        FactKind::Total | FactKind::Count => "total",
+    }
+}
+
+fn message(value: f64, fact: &Fact) -> String {
+    let source = fact.source.as_deref().map(|s| format!(": {s}")).unwrap_or_default();
+    format!(
+        "{} contradicts the known {}, {}{source} (fact \"{}\")",
+        fmt_num(value),
+        kind_word(fact.kind()),
+        fmt_num(fact.value),
+        fact.id
+    )
+}
+
+impl Rule for KnownFact {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let all: Vec<&Fact> = bundled().iter().chain(cx.facts.iter()).collect();
+        // Facts whose `context` the document lacks never apply.
+        let folded_runs: Vec<String> = cx.doc.runs.iter().map(|r| fold(&r.text)).collect();
+        let applies: Vec<bool> = all
+            .iter()
+            .map(|f| {
+                f.context.is_empty()
+                    || f.context.iter().map(|w| fold(w)).any(|w| folded_runs.iter().any(|r| contains_folded(r, &w)))
+            })
+            .collect();
+        if !applies.contains(&true) {
+            return;
+        }
+        let cues = &cx.cues().facts;
+        // Whether a fact's `unless` words occur in a paragraph, read once per (paragraph, fact).
+        let mut excluded: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
+        let folded = Folded::new(&all);
+        let mut sentence_cache: (SentenceKey, Vec<(bool, bool)>) = ((usize::MAX, (0, 0)), Vec::new());
+        let part_of: std::collections::HashMap<usize, usize> =
+            cx.claims.part_wholes.iter().map(|pw| (pw.whole, pw.part)).collect();
+        for (i, c) in cx.claims.items.iter().enumerate() {
+            let ClaimKind::Number(n) = &c.kind else { continue };
+            if n.approx.is_some() || n.value.fract() != 0.0 {
+                continue;
+            }
+            let key = (c.run, cx.sentence(c));
+            if sentence_cache.0 != key {
+                sentence_cache = (key, folded.sentence(cx.sentence_text(c)));
+            }
+            let in_sentence = &sentence_cache.1;
+            if !in_sentence.iter().any(|&(_, named)| named) || cx.quoted(c) {
+                continue;
+            }
+            let part = part_of.get(&i).and_then(|&p| cx.claim(p));
+            let r = Reading { before: cx.before(c), after: cx.after(c), part_after: part.map(|p| cx.after(p)) };
+            let period = period(cx, c);
+            let mut speaking: Vec<&Fact> = Vec::new();
+            for (fi, (fact, _)) in all.iter().zip(&applies).enumerate().filter(|(_, (_, a))| **a) {
+                let Some(&(subject, named_in_sentence)) = in_sentence.get(fi) else { continue };
+                if !named_in_sentence {
+                    continue;
+                }
+                let unless = *excluded.entry((c.run, fi)).or_insert_with(|| {
+                    let paragraph = folded_runs.get(c.run).map_or("", String::as_str);
+                    fact.unless.iter().any(|w| contains_folded(paragraph, &fold(w)))
+                });
+                if unless {
+                    continue;
+                }
+                let named = name_len(r.after, fact, subject);
+                let rest = named.and_then(|(k, _)| r.after.get(k..)).unwrap_or(r.after);
+                if starts(rest, &cues.subset_after) {
+                    continue;
+                }
+                if named.is_some_and(|(_, unit)| unit) && !unit_tied(r.before, rest, fact, cues) {
+                    continue;
+                }
+                let name_after = named.map(|(k, _)| k);
+                let name_from_part =
+                    match part.zip(r.part_after).and_then(|(p, a)| name_len(a, fact, subject).map(|n| (p, a, n))) {
+                        Some((p, a, (k, unit))) => {
+                            !unit
+                                || linked_subject(r.after, fact, cues) == Some(true)
+                                || unit_tied(cx.before(p), a.get(k..).unwrap_or(""), fact, cues)
+                        }
+                        None => false,
+                    };
+                let close = (n.value - fact.value).abs() <= 0.15 * fact.value.abs();
+                let speaks = match cue(&r, name_after, cues, part.is_some()) {
+                    Some(Cue::Strong(k)) if k == fact.kind() => {
+                        name_after.is_some() || name_from_part || (k == FactKind::Threshold && named_in_sentence)
+                    }
+                    Some(Cue::Weak(k)) if k == fact.kind() => name_after.is_some() && close,
+                    None if fact.kind() == FactKind::Total => definite_total(&r, name_after, fact, cues),
+                    _ => false,
+                };
+                if speaks && fact.holds_during(period) {
+                    speaking.push(fact);
+                }
+            }
+            let Some(first) = speaking.first() else { continue };
+            if speaking.iter().any(|f| f.value == n.value) {
+                continue;
+            }
+            out.push(
+                cx.diagnostic(self, c.span, message(n.value, first))
+                    .help("check the figure; if this constant does not apply here, say so in factlint.toml ([rules] or your own [[facts]])"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::{en, fr, Draft};
+
+    #[test]
+    fn flags_a_wrong_threshold_and_a_stale_total() {
+        let mut d = Draft::new(&en("She won 312 electoral votes, well above the 271 needed."));
+        d.counted("312", 0, 312.0, "electoral votes");
+        d.number("271", 271.0);
+        let got = d.check(&KnownFact);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "271");
+        assert!(got[0].1.starts_with("271 contradicts the known threshold, 270: "), "{}", got[0].1);
+        let mut d = Draft::new(&fr("Les ministres des 28 États membres de l'Union européenne se réunissent."));
+        d.counted("28", 0, 28.0, "États membres");
+        assert_eq!(d.check(&KnownFact).len(), 1);
+    }
+
+    #[test]
+    fn leaves_alone_the_right_value_and_other_readings() {
+        let mut d = Draft::new(&fr("Aux États-Unis, il a obtenu 295 grands électeurs sur les 270 nécessaires."));
+        let p = d.counted("295", 0, 295.0, "grands électeurs");
+        let w = d.number("270", 270.0);
+        d.part_whole(p, w, "sur les");
+        assert!(d.check(&KnownFact).is_empty());
+        let mut d = Draft::new(&en("The campaign needs 45 electoral votes to win."));
+        d.counted("45", 0, 45.0, "electoral votes");
+        assert!(d.check(&KnownFact).is_empty());
+        let mut d = Draft::new(&fr("En 2015, l'Union européenne comptait 28 États membres."));
+        d.year("2015", 2015);
+        d.counted("28", 0, 28.0, "États membres");
+        assert!(d.check(&KnownFact).is_empty());
+        let mut d = Draft::new(&fr("Le Sénat américain compte 100 sièges."));
+        d.counted("100", 0, 100.0, "sièges");
+        assert!(d.check(&KnownFact).is_empty(), "not the French Senate");
+    }
+}
