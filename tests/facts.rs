@@ -9,7 +9,6 @@ use factlint::facts::{parse_file, BUNDLED};
 use factlint::source::{Format, Lang};
 
 #[test]
-#[ignore = "runs once the date extractor is merged (years in the sentence pick the period; issue 6)"]
 fn fact_test_sentences() {
     let mut failures = Vec::new();
     let mut n = 0;

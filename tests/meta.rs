@@ -140,8 +140,12 @@ fn keys(prefix: &str, v: &toml::Value, out: &mut BTreeSet<String>) {
     if let toml::Value::Table(t) = v {
         for (k, v) in t {
             let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-            keys(&path, v, out);
-            out.insert(path);
+            // Two levels are the schema (`[dates]` then `amounts`); below are words of the
+            // language ("deux = 2"), which differ by design.
+            if !prefix.contains('.') {
+                keys(&path, v, out);
+                out.insert(path);
+            }
         }
     }
 }

@@ -16,8 +16,16 @@ use std::path::{Path, PathBuf};
 /// Rules whose fixtures run: the rules whose extraction has been merged. The temporal rules and
 /// known-fact (whose clean fixtures give years that pick a fact's period) join with the date
 /// extractor; by the end of issue 6 this is every rule but `name-variant` (tests/names.rs).
-const ACTIVE: &[&str] =
-    &["conflicting-values", "list-count-mismatch", "part-exceeds-whole", "percent-sum", "total-mismatch"];
+const ACTIVE: &[&str] = &[
+    "conflicting-values",
+    "impossible-date",
+    "known-fact",
+    "list-count-mismatch",
+    "part-exceeds-whole",
+    "percent-sum",
+    "total-mismatch",
+    "weekday-mismatch",
+];
 
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")

@@ -70,7 +70,7 @@ impl From<'_> {
 pub fn anchor<'a>(cx: &Context<'a>, o: &OffsetClaim) -> Option<From<'a>> {
     match &o.anchor {
         Anchor::PubDate => cx.doc.pub_date.map(From::PubDate),
-        Anchor::Span(s) => {
+        Anchor::Date(s) | Anchor::Event(s) => {
             // The last date inside the anchor phrase, or a date claim holding the whole anchor.
             let inside = cx
                 .claims_within(*s)

@@ -89,6 +89,11 @@ impl Draft {
                 weekday,
                 year_source: YearSource::Text,
                 invalid: chrono::NaiveDate::from_ymd_opt(y, m, d).is_none(),
+                ambiguous: false,
+                period: None,
+                interval: None,
+                since: false,
+                birth: false,
             }),
         )
     }
@@ -105,6 +110,11 @@ impl Draft {
                 weekday: None,
                 year_source: YearSource::Text,
                 invalid: false,
+                ambiguous: false,
+                period: None,
+                interval: None,
+                since: false,
+                birth: false,
             }),
         )
     }
@@ -117,8 +127,21 @@ impl Draft {
         direction: Direction,
         anchor: Option<&str>,
     ) -> usize {
-        let anchor = anchor.map_or(Anchor::Unknown, |a| Anchor::Span(self.span(a, 0)));
-        self.add(needle, 0, ClaimKind::Offset(OffsetClaim { amount, unit, direction, anchor, approx: None }))
+        let anchor = anchor.map_or(Anchor::Unknown, |a| Anchor::Date(self.span(a, 0)));
+        self.add(
+            needle,
+            0,
+            ClaimKind::Offset(OffsetClaim {
+                amount,
+                unit,
+                direction,
+                anchor,
+                approx: None,
+                since: false,
+                date: None,
+                subject: None,
+            }),
+        )
     }
 
     pub fn duration(&mut self, needle: &str, amount: f64, unit: Unit, approx: Option<Approx>) -> usize {
@@ -126,7 +149,7 @@ impl Draft {
     }
 
     pub fn age(&mut self, needle: &str, years: f64) -> usize {
-        self.add(needle, 0, ClaimKind::Age(AgeClaim { years }))
+        self.add(needle, 0, ClaimKind::Age(AgeClaim { years, person: None }))
     }
 
     pub fn money(&mut self, needle: &str, value: f64) -> usize {
