@@ -78,8 +78,16 @@ pub(crate) struct OffsetReading<'a> {
 /// An offset with both its dates, and the signed gap from its anchor to its target.
 pub(crate) fn read_offset<'a>(cx: &Context<'a>, offset: &'a Claim) -> Option<OffsetReading<'a>> {
     let ClaimKind::Offset(o) = &offset.kind else { return None };
+    // Precision: only an offset that restates a date of its own sentence against an explicit
+    // date ("le 12 février 2022, soit deux semaines avant le 26 février") is checked. Offsets
+    // from the publication date ("aujourd'hui", "il y a deux ans") or from a date the context
+    // last gave ("quinze ans plus tard") guessed the wrong pair on real news copy.
+    let (Some(subject), crate::extract::Anchor::Date(_)) = (o.subject, &o.anchor) else { return None };
     let from = anchor(cx, o)?;
     let (to, to_date) = target(cx, offset, from.span())?;
+    if to.span != subject {
+        return None;
+    }
     let gap = gap_range(from.days()?, days(to_date)?);
     let from_text = match from.span() {
         Some(s) => format!("\"{}\"", cx.text(s)),
@@ -227,6 +235,7 @@ mod tests {
         d.date("1er mars 2022", (2022, 3, 1), None);
         d.date("12 février 2022", (2022, 2, 12), None);
         d.offset("deux semaines après", 2.0, Unit::Week, Direction::After, Some("le vote du 12 février 2022"));
+        d.subject("deux semaines après", "1er mars 2022");
         assert_eq!(
             d.check(&DurationMismatch),
             vec![(

@@ -108,6 +108,10 @@ fn check_connector(rule: &TemporalOrder, cx: &Context<'_>, later: &Claim, out: &
     // The connector must stand close to the first date: at most four words between.
     let (sentence_start, _) = cx.sentence(later);
     let connector_at = cx.before(later).len().min(at) + sentence_start;
+    // The connector must stand between the two dates ("juillet-août" after "après" orders nothing).
+    if connector_at < first.local.1 {
+        return;
+    }
     let gap_text = cx.run_text(later).get(first.local.1..connector_at).unwrap_or("");
     if gap_text.split_whitespace().count() > 4 {
         return;
@@ -179,6 +183,7 @@ mod tests {
         d.date("12 mars 2024", (2024, 3, 12), None);
         d.date("10 mars 2024", (2024, 3, 10), None);
         d.offset("deux jours avant", 2.0, Unit::Day, Direction::Before, Some("le scrutin du 10 mars 2024"));
+        d.subject("deux jours avant", "12 mars 2024");
         assert_eq!(
             d.check(&TemporalOrder),
             vec![(

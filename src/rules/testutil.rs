@@ -144,6 +144,17 @@ impl Draft {
         )
     }
 
+    /// Marks the offset at `offset_needle` as restating the date at `subject_needle` ("le 1er mars,
+    /// soit deux semaines après …"), as the extractor does.
+    pub fn subject(&mut self, offset_needle: &str, subject_needle: &str) {
+        let (o, s) = (self.span(offset_needle, 0), self.span(subject_needle, 0));
+        for c in &mut self.claims.items {
+            if let (true, ClaimKind::Offset(off)) = (c.span == o, &mut c.kind) {
+                off.subject = Some(s);
+            }
+        }
+    }
+
     pub fn duration(&mut self, needle: &str, amount: f64, unit: Unit, approx: Option<Approx>) -> usize {
         self.add(needle, 0, ClaimKind::Duration(DurationClaim { amount, unit, approx }))
     }
