@@ -26,6 +26,8 @@ declare_rule! {
     /// - A weekday that matches: « mardi 5 novembre 2024 », "Thursday, March 14, 2024".
     /// - A day and month with no year and no publication date.
     /// - An impossible date (« mardi 31 avril »): `impossible-date` reports it.
+    /// - A date without a year more than two months from the publication date: the year taken
+    ///   from the publication date is a guess there ("vendredi 12 janvier" in a June article).
     /// - A weekday and a date that are not one expression: "on Monday, and on 4 November…".
     ///
     /// ## Settings
@@ -65,6 +67,9 @@ fn date_words(cx: &Context<'_>, claim: &Claim, weekday: Span) -> Span {
     claim.span
 }
 
+/// How far from the publication date a date whose year was taken from it is still checked.
+const MAX_GUESSED_DAYS: i64 = 62;
+
 impl Rule for WeekdayMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -81,6 +86,15 @@ impl Rule for WeekdayMismatch {
             let actual = day.weekday();
             if actual == *written {
                 continue;
+            }
+            // A year taken from the publication date is a guess that holds near it: "vendredi 12
+            // janvier" in a June article may recall a January of another year (when it was a
+            // Friday). Far from the publication date, silence.
+            if date.year_source != YearSource::Text {
+                let near = cx.doc.pub_date.is_some_and(|p| (day - p).num_days().abs() <= MAX_GUESSED_DAYS);
+                if !near {
+                    continue;
+                }
             }
             let year_note = (date.year_source != YearSource::Text).then_some(day.year());
             let words = date_words(cx, claim, *at);
