@@ -124,6 +124,8 @@ fn reads_quantities() {
         (Lang::En, "the forty second floor", "ordinal", "forty second", json!(42)),
         (Lang::Fr, "la vingt seconde place", "ordinal", "vingt seconde", json!(22)),
         (Lang::En, "a forty-second clip", "duration", "forty-second", json!({"amount": 40, "unit": "second"})),
+        (Lang::En, "profit of 3.5 mln", "number", "3.5 mln", json!(3_500_000)),
+        (Lang::En, "sales of 1.2 bln", "number", "1.2 bln", json!(1_200_000_000)),
         (Lang::En, "$5m in fines", "money", "$5m", json!(5_000_000)),
         (Lang::En, "£3.2bn of debt", "money", "£3.2bn", json!(3_200_000_000_u64)),
         (Lang::En, "10 to 20 people", "range", "10 to 20", json!({"low": 10, "high": 20})),
