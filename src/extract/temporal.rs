@@ -67,11 +67,29 @@ fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize) -> Option<(Found<'i>, 
         // "deux heures du matin" is a time of day
         let day_part = r.trim_start_matches(is_space).len() < r.len()
             && cx.lx.day_parts.parse(r.trim_start_matches(is_space)).is_ok();
-        if plausible(cx.lx, before, &b) && !day_part {
+        if plausible(cx.lx, before, &b) && !day_part && !ordinal_second(before, &d, &b) {
             return Some((Found::Duration(d), end(r)));
         }
     }
     None
+}
+
+/// Whether a duration in words ending with a singular "second"/"seconde" is an ordinal:
+/// "the forty-second", "trois cent vingt seconde" (a length of time takes the plural); only
+/// "a forty-second clip" (an adjective after an article) stays a duration.
+fn ordinal_second(before: &str, d: &DurationRead<'_>, b: &super::duration::Bare) -> bool {
+    if b.kind != super::duration::AmountKind::Words || b.unit != super::duration::Unit::Second || b.amount <= 1.0 {
+        return false;
+    }
+    let t = d.text.trim_end();
+    let tail = t.get(t.len().saturating_sub(7)..).unwrap_or("");
+    let singular = ["second", "seconde"].iter().any(|w| {
+        tail.len() >= w.len()
+            && tail.get(tail.len() - w.len()..).is_some_and(|x| x.eq_ignore_ascii_case(w))
+            && !t.ends_with('s')
+    });
+    let article = ["a", "an"].iter().any(|w| super::duration::last_word(before).eq_ignore_ascii_case(w));
+    singular && !article
 }
 
 /// Word starts before `at` (back to `floor`, within the sentence), earliest first, then `at`.
