@@ -55,7 +55,22 @@ fn describe(doc: &Document<'_>, claims: &Claims) -> Value {
         .iter()
         .map(|f| json!({"parts": f.parts.iter().map(|&p| t(p)).collect::<Vec<_>>(), "marker": doc.text(f.marker), "total": t(f.total)}))
         .collect();
-    json!({"claims": items, "part_wholes": part_wholes, "lists": lists, "totals": totals})
+    let mut out = json!({"claims": items, "part_wholes": part_wholes, "lists": lists, "totals": totals});
+    // Shares as values ("1 sur 3" = 0.333…): only `extract` prints them, rules never see them.
+    if !claims.shares.is_empty() {
+        let shares: Vec<Value> = claims
+            .shares
+            .iter()
+            .map(|c| {
+                let mut obj = serde_json::Map::new();
+                obj.insert("text".into(), json!(text(doc, c)));
+                c.kind.json_fields(&mut obj);
+                Value::Object(obj)
+            })
+            .collect();
+        out["shares"] = json!(shares);
+    }
+    out
 }
 
 #[test]

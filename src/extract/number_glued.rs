@@ -94,6 +94,11 @@ pub fn read(lex: &Compiled, text: &str, at: usize) -> Option<Glued> {
     if let Some((len, scale)) = glued_giga(rest).filter(|_| !d.integer) {
         return Some(Glued::Found { start, end: end + len, value: sign * d.value * scale });
     }
+    if let Some((end, value)) =
+        mixed(lex, text, at).or_else(|| spoken_point(lex, text, at)).or_else(|| indian(lex, tail, at))
+    {
+        return Some(Glued::Found { start, end, value: sign * value });
+    }
     // "2,33 k", "1,674.5 G": a measured amount, or a bare number at the very end of the text.
     let (len, scale) = spaced_scale(rest)?;
     let final_letter = rest.get(len..).is_some_and(|r| r.trim_start_matches(is_space).is_empty());
@@ -101,6 +106,154 @@ pub fn read(lex: &Compiled, text: &str, at: usize) -> Option<Glued> {
         return None;
     }
     Some(Glued::Found { start, end: end + len, value: sign * d.value * scale })
+}
+
+/// Spaces between two pieces of a number: one or two.
+fn spaces(i: &str) -> Option<usize> {
+    let n = i.len() - i.trim_start_matches(is_space).len();
+    (n > 0 && i.get(..n)?.chars().count() <= 2).then_some(n)
+}
+
+/// MIXED := PIECE (SP PIECE)* [SP AND SP REST] with at least two pieces, a REST, or a decimal
+///   PIECE := INT SP SCALE, INT of 1 to 3 plain digits (the first may be a decimal: "2.12
+///   hundred"), each SCALE word smaller than the one before; REST := INT | NUMBER_WORDS, smaller
+///   than the last scale, and only after "hundred" ("5 million and 20 firms" are two numbers)
+///   unless it is a fraction ("3 million and a quarter"). "4 thousand 3 hundred and 21", "3
+///   hundred and one". English only: in French "322 cent" may be cents. A year is never joined: its four
+///   digits are no piece ("in 2020 3 hundred").
+fn mixed(lex: &Compiled, text: &str, at: usize) -> Option<(usize, f64)> {
+    if lex.decimal_comma {
+        return None;
+    }
+    let mut pos = at;
+    let mut total = 0.0;
+    let mut last_scale = f64::INFINITY;
+    let mut pieces = 0;
+    let mut decimal = false;
+    let mut end = at;
+    while let Ok((_, d)) = number_digits::number(Mark::Point, text.get(pos..)?) {
+        let plain = d.integer && !d.grouped && d.len <= 3;
+        let first_decimal = pieces == 0 && !d.integer && !d.grouped;
+        if !(plain || first_decimal) {
+            break;
+        }
+        let after = pos + d.len;
+        let Some(g) = spaces(text.get(after..)?) else { break };
+        let Some((sl, super::quantity::Word::Card(s))) = lex.word_at(text.get(after + g..)?) else { break };
+        let s = s as f64;
+        if s < 100.0 || s >= last_scale {
+            break;
+        }
+        decimal |= !d.integer;
+        total += d.value * s;
+        last_scale = s;
+        pieces += 1;
+        end = after + g + sl;
+        let Some(g2) = spaces(text.get(end..)?) else { break };
+        if !text.get(end + g2..)?.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        pos = end + g2;
+    }
+    if pieces == 0 {
+        return None;
+    }
+    // SP AND SP REST
+    let rest = (|| {
+        let g = spaces(text.get(end..)?)?;
+        let al = lex.and_word_at(text.get(end + g..)?)?;
+        let g2 = spaces(text.get(end + g + al..)?)?;
+        let p = end + g + al + g2;
+        let tail = text.get(p..)?;
+        let (len, v) = if tail.starts_with(|c: char| c.is_ascii_digit()) {
+            let (_, d) = number_digits::number(Mark::Point, tail).ok()?;
+            (d.integer && !d.grouped && d.len <= 3 && last_scale == 100.0).then_some((d.len, d.value))?
+        } else {
+            use super::number_words::WordKind;
+            let w = super::number_words::parse(lex, tail)?;
+            match w.kind {
+                WordKind::Cardinal if !w.article_only && !w.lead_article && last_scale == 100.0 => (w.len, w.value),
+                // "3 million and a quarter": a share of the last scale.
+                WordKind::Fraction if w.value < 1.0 && last_scale >= 1000.0 => (w.len, w.value * last_scale),
+                _ => return None,
+            }
+        };
+        let glued = text.get(p + len..)?.starts_with(char::is_alphanumeric);
+        (v < last_scale && !glued).then_some((p + len, v))
+    })();
+    match rest {
+        Some((e, v)) => Some((e, total + v)),
+        None if pieces >= 2 || decimal => Some((end, total)),
+        None => None,
+    }
+}
+
+/// SPOKEN_POINT := INT SP "point" SP DIGITS ("1 point 1" = 1.1), English only, the integer of at
+/// most three plain digits.
+fn spoken_point(lex: &Compiled, text: &str, at: usize) -> Option<(usize, f64)> {
+    if lex.decimal_comma {
+        return None;
+    }
+    let tail = text.get(at..)?;
+    let int = tail.bytes().take_while(u8::is_ascii_digit).count();
+    let g = spaces(tail.get(int..)?)?;
+    let pl = lex.decimal_word_at(tail.get(int + g..)?)?;
+    let g2 = spaces(tail.get(int + g + pl..)?)?;
+    let frac_at = int + g + pl + g2;
+    let frac = tail.get(frac_at..)?.bytes().take_while(u8::is_ascii_digit).count();
+    let after = tail.get(frac_at + frac..)?;
+    let more = after.starts_with(char::is_alphanumeric)
+        || ([',', '.'].iter().any(|m| after.starts_with(*m))
+            && after.get(1..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+    if int == 0 || int > 3 || frac == 0 || more {
+        return None;
+    }
+    let value: f64 = format!("{}.{}", tail.get(..int)?, tail.get(frac_at..frac_at + frac)?).parse().ok()?;
+    Some((at + frac_at + frac, value))
+}
+
+/// INDIAN := DIGIT{1,2} ("," DIGIT{2})+ "," DIGIT{3} ["." DIGITS]: lakh grouping, English only
+/// ("12,34,567.89"); the common "1,234,567" is read by the number parser.
+fn indian(lex: &Compiled, tail: &str, at: usize) -> Option<(usize, f64)> {
+    if lex.decimal_comma {
+        return None;
+    }
+    let b = tail.as_bytes();
+    let run = |from: usize| b.get(from..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+    let lead = run(0);
+    if !(1..=2).contains(&lead) {
+        return None;
+    }
+    let mut pos = lead;
+    let mut pairs = 0;
+    let mut digits = String::from(tail.get(..lead)?);
+    loop {
+        if b.get(pos) != Some(&b',') {
+            return None;
+        }
+        let n = run(pos + 1);
+        digits.push_str(tail.get(pos + 1..pos + 1 + n)?);
+        pos += 1 + n;
+        match n {
+            2 => pairs += 1,
+            3 if pairs > 0 => break,
+            _ => return None,
+        }
+    }
+    if b.get(pos) == Some(&b'.') && run(pos + 1) > 0 {
+        let n = run(pos + 1);
+        digits.push('.');
+        digits.push_str(tail.get(pos + 1..pos + 1 + n)?);
+        pos += 1 + n;
+    }
+    let after = tail.get(pos..)?;
+    let more = after.starts_with(char::is_alphanumeric)
+        || ([',', '.'].iter().any(|m| after.starts_with(*m))
+            && after.get(1..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+    if more {
+        return None;
+    }
+    Some((at + pos, digits.parse().ok()?))
 }
 
 /// "G" glued and ending a word.
@@ -143,6 +296,15 @@ mod tests {
             (Lang::En, "1,674,200.5 M", "1,674,200.5 M", 1.6742005e12),
             (Lang::Fr, "- 10  k", "- 10  k", -10_000.0),
             (Lang::En, "a 2.5G file", "2.5G", 2.5e9),
+            (Lang::En, "3 hundred and 21 yuan", "3 hundred and 21", 321.0),
+            (Lang::En, "4 thousand 3 hundred and 21 is", "4 thousand 3 hundred and 21", 4321.0),
+            (Lang::En, "4 thousand 3 hundred.", "4 thousand 3 hundred", 4300.0),
+            (Lang::En, "3 hundred and one is", "3 hundred and one", 301.0),
+            (Lang::En, "2.12 hundred", "2.12 hundred", 212.0),
+            (Lang::En, "They have 3 million and a quarter", "3 million and a quarter", 3_250_000.0),
+            (Lang::En, "1 point 1", "1 point 1", 1.1),
+            (Lang::En, "The result is 12,34,567.89", "12,34,567.89", 1_234_567.89),
+            (Lang::En, "12,34,567 rupees", "12,34,567", 1_234_567.0),
         ] {
             let got = value(lang, text);
             let ok = got.as_ref().is_some_and(|(s, v)| s == span && (v - want).abs() <= want.abs() * 1e-12);
@@ -167,6 +329,18 @@ mod tests {
             (Lang::Fr, "score 3-1"),
             (Lang::En, "1,674.5 G. Smith"),
             (Lang::En, "3 k runners"),
+            (Lang::En, "3 hundred people"),
+            (Lang::En, "in 2020 3 hundred people"),
+            (Lang::En, "3 hundred and a half"),
+            (Lang::En, "3 hundred and 2.12 hundred"),
+            (Lang::Fr, "322 cent"),
+            (Lang::Fr, "en 2020 3 cent mille"),
+            (Lang::En, "in 2020 point 5"),
+            (Lang::En, "5 million and 20 firms"),
+            (Lang::En, "1 point 1.2.3"),
+            (Lang::En, "2024 point 5"),
+            (Lang::En, "12,34,56"),
+            (Lang::En, "1,234,567"),
         ] {
             assert_eq!(value(lang, text), None, "{text:?}");
         }
