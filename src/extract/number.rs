@@ -388,8 +388,12 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>) {
                 Some(super::number_glued::Glued::Found { start, end, value }) => {
                     let before = temporal.partition_point(|&(ts, _)| ts < start).saturating_sub(8);
                     if !overlaps_temporal(from.min(before), start, end) {
+                        // "1,1^23 pourcent"
+                        let (end, value) = match percent_after(cx, text, end) {
+                            Some(l) => (end + l, Value::Percent(value)),
+                            None => (end, Value::Number { value, form: Form::Digits, countable: true }),
+                        };
                         resume = end;
-                        let value = Value::Number { value, form: Form::Digits, countable: true };
                         push(cx, text, lex, Quantity { start, end, value, approx: None }, out);
                         continue;
                     }
@@ -417,6 +421,17 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>) {
             quantity::Read::Nothing => {}
         }
     }
+}
+
+/// A percent sign or word after `end` (one space at most): its length with the space.
+fn percent_after(cx: &RunCx<'_>, text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let gap = rest.len() - rest.trim_start_matches(quantity::is_space).len();
+    let r = rest.get(gap..)?;
+    cx.lex.numbers.percent.iter().find_map(|p| {
+        let folded: String = p.chars().map(quantity::fold).collect();
+        quantity::phrase(&folded, r).map(|l| gap + l)
+    })
 }
 
 fn push(cx: &RunCx<'_>, text: &str, lex: &quantity::Compiled, q: Quantity, out: &mut Vec<Claim>) {

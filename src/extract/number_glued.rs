@@ -178,8 +178,11 @@ fn mixed(lex: &Compiled, text: &str, at: usize) -> Option<(usize, f64)> {
                 _ => return None,
             }
         };
-        let glued = text.get(p + len..)?.starts_with(char::is_alphanumeric);
-        (v < last_scale && !glued).then_some((p + len, v))
+        let after = text.get(p + len..)?;
+        let glued = after.starts_with(char::is_alphanumeric);
+        // "3 hundred and 2 hundred": the "2" opens another number.
+        let scale_next = super::number_words::scale_after(lex, after, 0, true).is_some();
+        (v >= 1.0 && v < last_scale && !glued && !scale_next).then_some((p + len, v))
     })();
     match rest {
         Some((e, v)) => Some((e, total + v)),
@@ -337,6 +340,8 @@ mod tests {
             (Lang::Fr, "en 2020 3 cent mille"),
             (Lang::En, "in 2020 point 5"),
             (Lang::En, "5 million and 20 firms"),
+            (Lang::En, "3 hundred and 2 hundred"),
+            (Lang::En, "3 hundred and 0 are two"),
             (Lang::En, "1 point 1.2.3"),
             (Lang::En, "2024 point 5"),
             (Lang::En, "12,34,56"),

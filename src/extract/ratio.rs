@@ -6,8 +6,8 @@
 //!
 //! Only a bare share is read: no counted noun between the part and the whole ("un Français sur
 //! trois", "295 grands électeurs sur les 270 nécessaires" are not), no article ("sur les 3"), no
-//! approximation, and a slash only between plain integers that cannot be a date ("12/03",
-//! "9/11", "24/7" are not shares).
+//! approximation, and a slash only between plain integers over a usual denominator ("12/03",
+//! "9/11", "24/7", "120/130 km/h", "2003/2004" are not shares).
 
 use super::number::{Form, NumberClaim};
 use super::quantity::{is_space, phrase};
@@ -49,9 +49,9 @@ fn plain_digits(text: &str, s: usize, e: usize) -> Option<&str> {
     text.get(s..e).filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Denominators of shares written with a slash that no day or month number is likely to be
-/// mistaken for, below 32.
-const COMMON_DENOMINATORS: [f64; 8] = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0];
+/// Denominators of shares written with a slash. Any other is more likely a date ("9/11",
+/// "7/14"), a pair of values ("120/130 km/h", "50/60 Hz") or a season ("2003/2004").
+const SLASH_DENOMINATORS: [f64; 10] = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 100.0, 1000.0];
 
 // SLASH_SHARE := ["-"] INT "/" INT, integers with no leading zero, |part| < whole, not a date
 fn slash_share(text: &str, part: &Claim, p: &NumberClaim, whole: &Claim, w: &NumberClaim) -> bool {
@@ -65,15 +65,14 @@ fn slash_share(text: &str, part: &Claim, p: &NumberClaim, whole: &Claim, w: &Num
         return false;
     }
     let (pv, wv) = (p.value.abs(), w.value);
-    // "9/11", "7/14": a month and a day, or a day and a month; "24/7", "12/03": not a proper
-    // fraction. Below 32 only the usual denominators make a share.
-    let month_day = wv < 32.0 && !COMMON_DENOMINATORS.contains(&wv);
+    // "24/7", "12/03": not a proper fraction; "9/11", "120/130": no usual denominator.
+    let unusual = !SLASH_DENOMINATORS.contains(&wv);
     let chained = text.get(whole.local.1..).is_some_and(|r| {
         r.starts_with(['/', '-', '.']) && r.get(1..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
     });
     let before = text.get(..part.local.0).and_then(|h| h.chars().next_back());
     let glued_before = before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-'));
-    wv >= 2.0 && pv < wv && !month_day && !chained && !glued_before && p.approx.is_none() && w.approx.is_none()
+    wv >= 2.0 && pv < wv && !unusual && !chained && !glued_before && p.approx.is_none() && w.approx.is_none()
 }
 
 // WORD_SHARE := NUMBER GAP CONNECTOR GAP NUMBER [COUNTED], CONNECTOR from `share_connectors`;
@@ -198,6 +197,7 @@ mod tests {
             (Lang::En, "Prices rose 5 in 2020."),
             (Lang::En, "He scored 3 over 3 years."),
             (Lang::En, "Files 01/04 and A3/4."),
+            (Lang::Fr, "Vents de 120/130 km/h, saison 2003/2004, courant 50/60 Hz."),
             (Lang::En, "2 of the 5 members"),
             (Lang::En, "the 5G and 4G networks, the A320, COVID-19"),
         ] {
