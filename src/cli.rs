@@ -568,10 +568,13 @@ fn check_jsonl(args: &CheckArgs, configs: &mut Configs) -> Result<ExitCode, Erro
 
 /// The claims of one document as `extract` prints them.
 fn claims_json(checked: &check::Checked<'_>) -> Vec<Value> {
-    checked
-        .claims
-        .items
-        .iter()
+    // Shares ("1 sur 3" = 0.333…) are printed among the claims, in text order; rules never see them.
+    let mut all: Vec<&crate::extract::Claim> = checked.claims.items.iter().collect();
+    for share in &checked.claims.shares {
+        let at = all.partition_point(|c| (c.span.start, c.span.end) <= (share.span.start, share.span.end));
+        all.insert(at, share);
+    }
+    all.into_iter()
         .map(|c| {
             let mut obj = serde_json::Map::new();
             obj.insert("kind".into(), json!(c.kind.name()));

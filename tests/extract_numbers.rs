@@ -55,7 +55,22 @@ fn describe(doc: &Document<'_>, claims: &Claims) -> Value {
         .iter()
         .map(|f| json!({"parts": f.parts.iter().map(|&p| t(p)).collect::<Vec<_>>(), "marker": doc.text(f.marker), "total": t(f.total)}))
         .collect();
-    json!({"claims": items, "part_wholes": part_wholes, "lists": lists, "totals": totals})
+    let mut out = json!({"claims": items, "part_wholes": part_wholes, "lists": lists, "totals": totals});
+    // Shares as values ("1 sur 3" = 0.333…): only `extract` prints them, rules never see them.
+    if !claims.shares.is_empty() {
+        let shares: Vec<Value> = claims
+            .shares
+            .iter()
+            .map(|c| {
+                let mut obj = serde_json::Map::new();
+                obj.insert("text".into(), json!(text(doc, c)));
+                c.kind.json_fields(&mut obj);
+                Value::Object(obj)
+            })
+            .collect();
+        out["shares"] = json!(shares);
+    }
+    out
 }
 
 #[test]
@@ -102,6 +117,9 @@ fn reads_quantities() {
         (Lang::Fr, "deux millions de votants", "number", "deux millions", json!(2_000_000)),
         (Lang::Fr, "45,5 % des voix", "percent", "45,5 %", json!(45.5)),
         (Lang::Fr, "45 pour cent des voix", "percent", "45 pour cent", json!(45)),
+        (Lang::Fr, "soit 2,5^-1 % du total", "percent", "2,5^-1 %", json!(0.4)),
+        (Lang::Fr, "soit 1e10 atomes", "number", "1e10", json!(10_000_000_000_u64)),
+        (Lang::Fr, "un stock de ,0012G", "number", ",0012G", json!(1_200_000)),
         (Lang::Fr, "le 1er tour", "ordinal", "1er", json!(1)),
         (Lang::Fr, "la 1re fois", "ordinal", "1re", json!(1)),
         (Lang::Fr, "le IIe siècle", "ordinal", "IIe", json!(2)),

@@ -15,10 +15,12 @@ pub mod name;
 pub mod name_list;
 pub mod number;
 pub mod number_digits;
+pub mod number_glued;
 pub mod number_words;
 pub mod offset;
 pub mod prefilter;
 pub mod quantity;
+pub mod ratio;
 pub mod resolve;
 pub mod temporal;
 pub mod time;
@@ -35,6 +37,7 @@ pub use lexicon::Lexicon;
 pub use name::NameClaim;
 pub use number::{Counted, Form, MoneyClaim, NumberClaim, OrdinalClaim, PercentClaim, RangeClaim, RangeUnit};
 pub use offset::{Anchor, Direction, OffsetClaim};
+pub use ratio::ShareClaim;
 pub use time::TimeClaim;
 
 /// How a value is qualified: "environ 70", "plus de 70", "at least 70".
@@ -73,6 +76,9 @@ pub enum ClaimKind {
     Offset(OffsetClaim),
     Age(AgeClaim),
     Name(NameClaim),
+    /// A share as a value ("1 sur 3" = 0.333…), kind `number` in the JSON; only in
+    /// [`Claims::shares`], never in [`Claims::items`].
+    Share(ShareClaim),
 }
 
 impl ClaimKind {
@@ -90,6 +96,7 @@ impl ClaimKind {
             ClaimKind::Offset(_) => "offset",
             ClaimKind::Age(_) => "age",
             ClaimKind::Name(_) => "name",
+            ClaimKind::Share(_) => "number",
         }
     }
 
@@ -107,6 +114,7 @@ impl ClaimKind {
             ClaimKind::Offset(c) => c.json_fields(out),
             ClaimKind::Age(c) => c.json_fields(out),
             ClaimKind::Name(c) => c.json_fields(out),
+            ClaimKind::Share(c) => c.json_fields(out),
         }
     }
 }
@@ -132,6 +140,9 @@ pub struct Claims {
     pub lists: Vec<ListCount>,
     /// "12 hommes et 9 femmes, soit 21 personnes".
     pub totals: Vec<TotalFrame>,
+    /// "1 sur 3" read as one value (0.333…), for `factlint extract` only: rules read the part
+    /// and the whole in `items` and `part_wholes`, so that nothing is counted twice.
+    pub shares: Vec<Claim>,
 }
 
 impl Claims {
@@ -194,6 +205,7 @@ pub fn extract(doc: &Document<'_>, options: &ExtractOptions) -> Claims {
         claims.items[first..].sort_by_key(|c| (c.local.0, c.local.1));
         let _ = temporal_end;
         frames::scan(&cx, first, &mut claims);
+        ratio::scan(&cx, first, &mut claims);
     }
     claims
 }

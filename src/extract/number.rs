@@ -23,6 +23,10 @@ pub struct NumberLexicon {
     /// Words that connect a part to its whole: "sur", "of", "out of".
     #[serde(default)]
     pub part_whole: Vec<String>,
+    /// Words between a part and its whole that make the two a share with a value ("1 sur 3",
+    /// "one in five"): no article may follow them. A slash between integers is one too.
+    #[serde(default)]
+    pub share_connectors: Vec<String>,
     /// Articles and determiners that may stand between a connector and the whole.
     #[serde(default)]
     pub articles: Vec<String>,
@@ -303,7 +307,8 @@ pub struct RangeClaim {
     pub counted: Option<Counted>,
 }
 
-fn num(v: f64) -> Json {
+/// A value as JSON: an integer when it is one.
+pub fn json_number(v: f64) -> Json {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         json!(v as i64)
     } else {
@@ -319,7 +324,7 @@ fn approx_field(out: &mut Map<String, Json>, approx: Option<Approx>) {
 
 impl NumberClaim {
     pub fn json_fields(&self, out: &mut Map<String, Json>) {
-        out.insert("value".into(), num(self.value));
+        out.insert("value".into(), json_number(self.value));
         approx_field(out, self.approx);
         if let Some(c) = &self.counted {
             out.insert("counted".into(), json!(c.text));
@@ -328,7 +333,7 @@ impl NumberClaim {
 }
 impl PercentClaim {
     pub fn json_fields(&self, out: &mut Map<String, Json>) {
-        out.insert("value".into(), num(self.value));
+        out.insert("value".into(), json_number(self.value));
         approx_field(out, self.approx);
     }
 }
@@ -339,14 +344,14 @@ impl OrdinalClaim {
 }
 impl MoneyClaim {
     pub fn json_fields(&self, out: &mut Map<String, Json>) {
-        out.insert("value".into(), num(self.value));
+        out.insert("value".into(), json_number(self.value));
         out.insert("currency".into(), json!(self.currency));
         approx_field(out, self.approx);
     }
 }
 impl RangeClaim {
     pub fn json_fields(&self, out: &mut Map<String, Json>) {
-        out.insert("value".into(), json!({"low": num(self.low), "high": num(self.high)}));
+        out.insert("value".into(), json!({"low": json_number(self.low), "high": json_number(self.high)}));
         approx_field(out, self.approx);
     }
 }
@@ -377,6 +382,29 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>) {
             continue;
         }
         let digits = cand.kind == CandidateKind::Digits;
+        // "1e10", ".0012G", "2,33 k": glued readings the quantity reader leaves alone.
+        if digits {
+            match super::number_glued::read(lex, text, cand.at) {
+                Some(super::number_glued::Glued::Found { start, end, value }) => {
+                    let before = temporal.partition_point(|&(ts, _)| ts < start).saturating_sub(8);
+                    if !overlaps_temporal(from.min(before), start, end) {
+                        // "1,1^23 pourcent"
+                        let (end, value) = match percent_after(cx, text, end) {
+                            Some(l) => (end + l, Value::Percent(value)),
+                            None => (end, Value::Number { value, form: Form::Digits, countable: true }),
+                        };
+                        resume = end;
+                        push(cx, text, lex, Quantity { start, end, value, approx: None }, out);
+                        continue;
+                    }
+                }
+                Some(super::number_glued::Glued::Skip(end)) => {
+                    resume = end;
+                    continue;
+                }
+                None => {}
+            }
+        }
         match quantity::read(lex, text, cand.at, digits) {
             quantity::Read::Found(q) => {
                 if overlaps_temporal(
@@ -393,6 +421,17 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>) {
             quantity::Read::Nothing => {}
         }
     }
+}
+
+/// A percent sign or word after `end` (one space at most): its length with the space.
+fn percent_after(cx: &RunCx<'_>, text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let gap = rest.len() - rest.trim_start_matches(quantity::is_space).len();
+    let r = rest.get(gap..)?;
+    cx.lex.numbers.percent.iter().find_map(|p| {
+        let folded: String = p.chars().map(quantity::fold).collect();
+        quantity::phrase(&folded, r).map(|l| gap + l)
+    })
 }
 
 fn push(cx: &RunCx<'_>, text: &str, lex: &quantity::Compiled, q: Quantity, out: &mut Vec<Claim>) {

@@ -126,6 +126,93 @@ pub fn number(mark: Mark, i: &str) -> PResult<'_, Digits> {
     Ok((rest, Digits { value, len, integer: frac.is_none(), grouped, lead_digits }))
 }
 
+/// How a glued exponent is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Power {
+    /// "1e10", "12,32e+14": the mantissa times ten to the exponent.
+    Exponent,
+    /// "1.3x10^6", "6.23×10^-4": the same, spelled out.
+    TimesTen,
+    /// "1,1^23", "2,5^-1": the mantissa to the power of the exponent.
+    Power,
+}
+
+/// A number with a glued exponent, before its sign is applied.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scientific {
+    pub mantissa: f64,
+    pub exponent: i32,
+    pub power: Power,
+    /// Bytes read.
+    pub len: usize,
+}
+
+/// Longer exponents are no quantity of prose ("1e12345").
+const MAX_EXPONENT_DIGITS: usize = 3;
+
+// EXP_SIGN := ("+" | "-" | "−"){0,2}, read as their product ("--23" is +23)
+fn exponent_sign(i: &str) -> (usize, i32) {
+    let mut len = 0;
+    let mut sign = 1;
+    for c in i.chars().take(2) {
+        match c {
+            '+' => {}
+            '-' | '−' => sign = -sign,
+            _ => break,
+        }
+        len += c.len_utf8();
+    }
+    (len, sign)
+}
+
+// EXPONENT := EXP_SIGN DIGIT{1,3}, not followed by a letter, digit or a decimal mark and digit
+fn exponent(i: &str) -> PResult<'_, i32> {
+    let (sl, sign) = exponent_sign(i);
+    let rest = i.get(sl..).unwrap_or_default();
+    let (rest, d) = take_while_m_n(1, MAX_EXPONENT_DIGITS, is_digit).parse(rest)?;
+    let glued_more = rest.starts_with(char::is_alphanumeric)
+        || ((rest.starts_with('.') || rest.starts_with(',')) && rest.get(1..).is_some_and(|r| r.starts_with(is_digit)));
+    if glued_more {
+        return Err(nom::Err::Error(()));
+    }
+    let e: i32 = d.parse().map_err(|_| nom::Err::Error(()))?;
+    Ok((rest, sign * e))
+}
+
+/// SCIENTIFIC := NUMBER ("e" | "E") EXPONENT
+///             | NUMBER ("x" | "X" | "×" | "*") "10^" EXPONENT
+///             | NUMBER "^" EXPONENT
+///
+/// Glued only: "1e10", "1.3e6", "12,32e+14", "1.3x10^6", "1,1^23". A lone "5e" (an ordinal in
+/// French) or "5e5x" is no exponent; the caller checks what stands before.
+pub fn scientific(mark: Mark, i: &str) -> PResult<'_, Scientific> {
+    let (rest, d) = number(mark, i)?;
+    let (rest, power) = if let Some(r) = rest.strip_prefix(['e', 'E']) {
+        (r, Power::Exponent)
+    } else if let Some(r) = rest.strip_prefix('^') {
+        (r, Power::Power)
+    } else {
+        let (r, _) = alt((tag("x"), tag("X"), tag("×"), tag("*"))).parse(rest)?;
+        let (r, _) = tag("10^").parse(r)?;
+        (r, Power::TimesTen)
+    };
+    let (rest, exponent) = exponent(rest)?;
+    Ok((rest, Scientific { mantissa: d.value, exponent, power, len: i.len() - rest.len() }))
+}
+
+impl Scientific {
+    /// The value once `sign` (1 or -1) is applied to the mantissa; `None` beyond f64 or for a
+    /// power of zero to a negative exponent.
+    pub fn value(&self, sign: f64) -> Option<f64> {
+        let m = sign * self.mantissa;
+        let v = match self.power {
+            Power::Exponent | Power::TimesTen => m * 10f64.powi(self.exponent),
+            Power::Power => m.powi(self.exponent),
+        };
+        (v.is_finite() && !(v == 0.0 && m != 0.0)).then_some(v)
+    }
+}
+
 // PLAIN := DIGITS with nothing else: the digits of "1er", "21st", "10k" before their suffix
 pub fn plain(i: &str) -> PResult<'_, &str> {
     recognize(digits).parse(i)
@@ -175,6 +262,41 @@ mod tests {
             ("12,567 words", 12567.0, " words"),
         ] {
             assert_eq!(read(Mark::Point, input), Some((want, left)), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_glued_exponents() {
+        for (mark, input, sign, want, left) in [
+            (Mark::Point, "1e10", 1.0, 1e10, ""),
+            (Mark::Point, "1.3e6 tonnes", 1.0, 1.3e6, " tonnes"),
+            (Mark::Comma, "12,32e+14", 1.0, 1.232e15, ""),
+            (Mark::Comma, "127,32e13", -1.0, -1.2732e15, ""),
+            (Mark::Point, "12e-1", -1.0, -1.2, ""),
+            (Mark::Point, "1.3x10^6", 1.0, 1.3e6, ""),
+            (Mark::Point, "6.23x10^-4", 1.0, 6.23e-4, ""),
+            (Mark::Point, "6.23×10^-4", 1.0, 6.23e-4, ""),
+            (Mark::Comma, "2,5^-1", 1.0, 0.4, ""),
+            (Mark::Comma, "2,5^-1", -1.0, -0.4, ""),
+            (Mark::Point, "1.1^--23", -1.0, -(1.1f64.powi(23)), ""),
+            (Mark::Point, "2500^-1", -1.0, -0.0004, ""),
+        ] {
+            let (rest, s) = scientific(mark, input).unwrap_or_else(|_| panic!("{input:?}"));
+            let v = s.value(sign).unwrap_or(f64::NAN);
+            assert!((v - want).abs() <= want.abs() * 1e-12, "{input:?}: {v} != {want}");
+            assert_eq!(rest, left, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_no_exponent() {
+        for no in ["5e", "5e ", "2e siècle", "1e5x", "1e12345", "12x10", "3^", "4G", "1e5.3", "A1e5"] {
+            assert!(scientific(Mark::Comma, no).is_err(), "{no:?}");
+        }
+        // Beyond f64: read, but no value (the caller skips it).
+        for huge in ["1e400", "10x10^400", "10^400", "9^999"] {
+            let (_, s) = scientific(Mark::Point, huge).unwrap_or_else(|_| panic!("{huge:?}"));
+            assert_eq!(s.value(1.0), None, "{huge:?}");
         }
     }
 

@@ -174,12 +174,22 @@ pub fn parse(lex: &Compiled, i: &str) -> Option<WordNumber> {
                         st.last = Last::Unit;
                     }
                     if add_cardinal(&mut st, v, fr_tens).is_none() {
+                        // "three twenty-firsts", "un vingt-cinquième", "one one hundred fifth":
+                        // what was read is a numerator, what follows a compound denominator.
+                        if let Some((dl, value)) = compound_denominator(lex, i, &st, pos) {
+                            value_override = Some(value);
+                            result_kind = WordKind::Fraction;
+                            st.words += 1;
+                            st.end = pos + dl;
+                            st.article_only = false;
+                        }
                         break;
                     }
                 }
             }
             Word::Ord(v, plural) => {
-                let Some((value, kind)) = ordinal_end(&st, v as f64, plural) else { break };
+                let hyphen = i.get(st.end..pos).is_some_and(|sep| sep.contains(['-', '‐', '‑']));
+                let Some((value, kind)) = ordinal_end(&st, v as f64, plural, hyphen) else { break };
                 value_override = Some(value);
                 result_kind = kind;
                 st.words += 1;
@@ -281,19 +291,35 @@ pub fn parse(lex: &Compiled, i: &str) -> Option<WordNumber> {
         Last::Scale(s) if value_override.is_none() => Some(s),
         _ => None,
     };
-    if result_kind == WordKind::Cardinal && value_override.is_none() && !st.article_only {
+    // "un et un demi", "un et un quart": the article counts before a fraction that ends the clause.
+    let article_and =
+        st.article_only && and_fraction(lex, i, end).is_some_and(|(fl, _)| clause_or_of_follows(lex, i, end + fl));
+    let mut article_only = st.article_only && !article_and;
+    if result_kind == WordKind::Cardinal && value_override.is_none() && (!st.article_only || article_and) {
         // "un million et demi", "one and a half", "five and a half million"
-        if let Some(hl) = half_at(lex, i, end) {
-            value += 0.5 * st.unit_for_half();
+        if let Some(hl) = half_at(lex, i, end).filter(|_| !st.article_only) {
             end += hl;
-            if let Some((slen, s)) = scale_after(lex, i, end, false).filter(|_| st.max_scale == 0.0) {
-                value *= s;
-                end += slen;
-                scale = Some(s);
+            match scale_after(lex, i, end, false) {
+                Some((slen, s)) if st.max_scale == 0.0 => {
+                    value = (value + 0.5) * s;
+                    end += slen;
+                    scale = Some(s);
+                }
+                // "one billion and a half million": half of the smaller scale.
+                Some((slen, s)) if s < st.max_scale => {
+                    value += 0.5 * s;
+                    end += slen;
+                    scale = Some(s);
+                }
+                _ => value += 0.5 * st.unit_for_half(),
             }
         } else if let Some((fl, frac)) = and_fraction(lex, i, end) {
             // "cinq et un quart", "five billion and three quarters"
             value += frac * st.unit_for_half();
+            end += fl;
+        } else if let Some((fl, add)) = and_scaled_fraction(lex, i, end, st.max_scale) {
+            // "one billion and three quarters million", "one billion and a quarter million"
+            value += add;
             end += fl;
         } else if let Some((dl, frac)) = decimal_after(lex, i, end) {
             // "deux cent virgule trois", "two point two million"
@@ -306,12 +332,21 @@ pub fn parse(lex: &Compiled, i: &str) -> Option<WordNumber> {
             }
         }
     }
+    // "two thirds of a million"
+    if result_kind == WordKind::Fraction && value < 1.0 {
+        if let Some((ol, s)) = of_scale(lex, i, end) {
+            value *= s;
+            end += ol;
+            result_kind = WordKind::Cardinal;
+            article_only = false;
+        }
+    }
     Some(WordNumber {
         value,
         len: end,
         kind: result_kind,
         approx,
-        article_only: st.article_only,
+        article_only,
         lead_article: st.lead_article,
         scale,
         words: st.words,
@@ -341,7 +376,7 @@ fn and_allowed(st: &State, w: Word, fr: bool) -> bool {
 /// An ordinal word `v` after the words read so far: a compound ordinal ("vingt-cinquième",
 /// "one hundred twenty-fifth", "deux centième"), a fraction ("trois cinquièmes", "a third",
 /// "un vingt-cinquième"), or nothing.
-fn ordinal_end(st: &State, v: f64, plural: bool) -> Option<(f64, WordKind)> {
+fn ordinal_end(st: &State, v: f64, plural: bool, hyphen: bool) -> Option<(f64, WordKind)> {
     if st.words == 0 {
         // "premiers" is an ordinal; "cinquièmes" alone is neither ordinal nor fraction.
         return (!plural || v < 3.0).then_some((v, WordKind::Ordinal));
@@ -351,6 +386,21 @@ fn ordinal_end(st: &State, v: f64, plural: bool) -> Option<(f64, WordKind)> {
         return (v >= 3.0).then_some((1.0 / v, WordKind::Fraction));
     }
     let prefix = st.value();
+    // A plural denominator takes the longest numerator before it: "cent trente cinquièmes" =
+    // 130/5, "quatre centièmes" = 4/100, "a hundred thousand trillionths" = 1e5/1e12; only a
+    // hyphen binds a tens word to it: "one hundred thirty-fifths" = 100/35. ("premiers",
+    // "seconds" are no denominators.)
+    if plural {
+        if v < 3.0 {
+            return None;
+        }
+        if let (Last::Tens(t), true) = (st.last, hyphen) {
+            let t = t as f64;
+            let numerator = prefix - t;
+            return (v < 10.0 && numerator > 0.0).then_some((numerator / (t + v), WordKind::Fraction));
+        }
+        return (prefix > 0.0).then_some((prefix / v, WordKind::Fraction));
+    }
     let compound = match st.last {
         Last::Tens(_) if v < 10.0 => Some(prefix + v),
         // "soixante-dixième", "quatre-vingt-dix-septième", "dix-septième"
@@ -391,6 +441,75 @@ fn and_fraction(lex: &Compiled, i: &str, end: usize) -> Option<(usize, f64)> {
     let at = sep + al + sep2;
     let w = parse(lex, rest.get(at..)?)?;
     (w.kind == WordKind::Fraction && w.value < 1.0).then_some((at + w.len, w.value))
+}
+
+/// SEP AND SEP FRACTION SEP SCALE where SCALE < `max_scale` ("and three quarters million"):
+/// bytes read and the amount it adds.
+fn and_scaled_fraction(lex: &Compiled, i: &str, end: usize, max_scale: f64) -> Option<(usize, f64)> {
+    let rest = i.get(end..)?;
+    let sep = word_sep(rest)?;
+    let al = lex.and_word_at(rest.get(sep..)?)?;
+    let sep2 = word_sep(rest.get(sep + al..)?)?;
+    let at = sep + al + sep2;
+    let sub = rest.get(at..)?;
+    // The words after "and" open with a fraction: "a quarter", "three quarters", "half".
+    let (l1, w1) = lex.word_at(sub)?;
+    let led = match w1 {
+        Word::Frac(_) => true,
+        Word::Card(_) => {
+            let s2 = word_sep(sub.get(l1..)?)?;
+            matches!(lex.word_at(sub.get(l1 + s2..)?), Some((_, Word::Frac(_) | Word::Ord(_, true))))
+        }
+        _ => false,
+    };
+    let w = parse(lex, sub)?;
+    (led && w.kind == WordKind::Cardinal && w.value < max_scale && max_scale >= 1000.0).then_some((at + w.len, w.value))
+}
+
+/// SEP OF SEP ["a"] SCALE ("of a million"): bytes read and the scale.
+fn of_scale(lex: &Compiled, i: &str, end: usize) -> Option<(usize, f64)> {
+    let rest = i.get(end..)?;
+    let sep = word_sep(rest)?;
+    let ol = Compiled::starts_with(&lex.of_words, rest.get(sep..)?)?;
+    let sep2 = word_sep(rest.get(sep + ol..)?)?;
+    let at = sep + ol + sep2;
+    let (sl, s) = scale_after(lex, rest, at, false)?;
+    (s >= 1000.0).then_some((at + sl, s))
+}
+
+/// Nothing but a clause mark, or "de"/"of", after `end`.
+fn clause_or_of_follows(lex: &Compiled, i: &str, end: usize) -> bool {
+    let rest = i.get(end..).unwrap_or_default().trim_start_matches(super::quantity::is_space);
+    rest.is_empty()
+        || rest.starts_with(['.', '!', '?', ';', ',', ')', ':', '»', '"', '”'])
+        || Compiled::starts_with(&lex.of_words, rest).is_some()
+}
+
+/// After a numerator `st` that the word at `pos` cannot continue: a compound denominator.
+/// Plural, a tens word and a unit ordinal ("three twenty-firsts", "twenty twenty fifths");
+/// singular after a numerator of one, a whole compound ordinal ("un vingt-cinquième", "one one
+/// hundred fifth"), only before "de"/"of" or at the end of a clause, so that "un
+/// vingt-cinquième anniversaire" stays an ordinal.
+fn compound_denominator(lex: &Compiled, i: &str, st: &State, pos: usize) -> Option<(usize, f64)> {
+    let numerator = st.value();
+    if numerator <= 0.0 || numerator.fract() != 0.0 {
+        return None;
+    }
+    let rest = i.get(pos..)?;
+    if let Some((tl, Word::Card(t))) = lex.word_at(rest) {
+        if (20..100).contains(&t) && t % 10 == 0 {
+            let sep = word_sep(rest.get(tl..)?)?;
+            if let Some((ol, Word::Ord(u, true))) = lex.word_at(rest.get(tl + sep..)?) {
+                return (1..10).contains(&u).then_some((tl + sep + ol, numerator / (t + u) as f64));
+            }
+        }
+    }
+    if numerator != 1.0 {
+        return None;
+    }
+    let w = parse(lex, rest)?;
+    let ok = w.kind == WordKind::Ordinal && w.value >= 3.0 && w.words >= 2 && clause_or_of_follows(lex, rest, w.len);
+    ok.then_some((w.len, 1.0 / w.value))
 }
 
 /// SEP HALF ("et demi", "and a half"): bytes read.
@@ -475,4 +594,90 @@ fn decimal_after(lex: &Compiled, i: &str, end: usize) -> Option<(usize, f64)> {
     }
     let f: f64 = format!("0.{digits}").parse().ok()?;
     Some((pos, f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Lexicon;
+    use crate::source::Lang;
+
+    /// Value (rounded to 1e-9), kind and the text read.
+    fn read(lang: Lang, s: &str) -> Option<(f64, WordKind, String)> {
+        let lex = Lexicon::get(lang).numbers.compiled();
+        parse(lex, s).map(|w| ((w.value * 1e9).round() / 1e9, w.kind, s.get(..w.len).unwrap_or_default().to_string()))
+    }
+
+    #[test]
+    fn reads_cardinals_and_ordinals() {
+        use WordKind::*;
+        for (lang, input, value, kind, text) in [
+            (Lang::Fr, "quatre-vingt-dix-neuf ans", 99.0, Cardinal, "quatre-vingt-dix-neuf"),
+            (Lang::Fr, "deux cent mille", 200_000.0, Cardinal, "deux cent mille"),
+            (Lang::Fr, "vingt-cinquième anniversaire", 25.0, Ordinal, "vingt-cinquième"),
+            (Lang::En, "ninety-nine", 99.0, Cardinal, "ninety-nine"),
+            (Lang::En, "twenty-first century", 21.0, Ordinal, "twenty-first"),
+            (Lang::En, "one hundred and fifth", 105.0, Ordinal, "one hundred and fifth"),
+        ] {
+            assert_eq!(read(lang, input), Some((value, kind, text.to_string())), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn reads_fractions_in_words() {
+        use WordKind::*;
+        for (lang, input, value, kind, text) in [
+            (Lang::Fr, "trois vingt-cinquièmes du total", 0.12, Fraction, "trois vingt-cinquièmes"),
+            (Lang::Fr, "un vingt-cinquième", 0.04, Fraction, "un vingt-cinquième"),
+            (Lang::Fr, "une vingt et unième du lot", 0.047619048, Fraction, "une vingt et unième"),
+            (Lang::Fr, "cent trente cinquièmes", 26.0, Fraction, "cent trente cinquièmes"),
+            (Lang::Fr, "quatre centièmes de seconde", 0.04, Fraction, "quatre centièmes"),
+            (Lang::Fr, "un et un demi", 1.5, Cardinal, "un et un demi"),
+            (Lang::Fr, "un et un quart.", 1.25, Cardinal, "un et un quart"),
+            (Lang::Fr, "un milliard et demi million", 1_000_500_000.0, Cardinal, "un milliard et demi million"),
+            (Lang::En, "one twenty-fifth", 0.04, Fraction, "one twenty-fifth"),
+            (Lang::En, "a twenty-first of it", 0.047619048, Fraction, "a twenty-first"),
+            (Lang::En, "three twenty-firsts", 0.142857143, Fraction, "three twenty-firsts"),
+            (Lang::En, "three twenty firsts", 0.142857143, Fraction, "three twenty firsts"),
+            (Lang::En, "twenty fifths", 4.0, Fraction, "twenty fifths"),
+            (Lang::En, "twenty twenty fifths", 0.8, Fraction, "twenty twenty fifths"),
+            (Lang::En, "one hundred thirty-fifths", 2.857142857, Fraction, "one hundred thirty-fifths"),
+            (Lang::En, "one one hundred fifth", 0.00952381, Fraction, "one one hundred fifth"),
+            (Lang::En, "ninety - five hundred fifths", 1900.0, Fraction, "ninety - five hundred fifths"),
+            (Lang::En, "a hundred thousand trillionths", 1e-7, Fraction, "a hundred thousand trillionths"),
+            (Lang::En, "two and fifty-four hundredths", 2.54, Cardinal, "two and fifty-four hundredths"),
+            (Lang::En, "two thirds of a million people", 666_666.666666667, Cardinal, "two thirds of a million"),
+            (Lang::En, "one billion and a half million", 1_000_500_000.0, Cardinal, "one billion and a half million"),
+            (
+                Lang::En,
+                "one billion and a quarter million",
+                1_000_250_000.0,
+                Cardinal,
+                "one billion and a quarter million",
+            ),
+            (
+                Lang::En,
+                "one billion and three quarters million",
+                1_000_750_000.0,
+                Cardinal,
+                "one billion and three quarters million",
+            ),
+        ] {
+            assert_eq!(read(lang, input), Some((value, kind, text.to_string())), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_ordinals_and_lone_articles() {
+        // "un vingt-cinquième anniversaire": the article reads alone (and is then dropped by the
+        // caller), the ordinal is read from "vingt".
+        assert_eq!(read(Lang::Fr, "un vingt-cinquième anniversaire"), Some((1.0, WordKind::Cardinal, "un".into())));
+        assert_eq!(read(Lang::Fr, "le vingt-cinquième"), None);
+        assert_eq!(read(Lang::En, "the twenty-fifth"), None);
+        // "les vingt premiers", "two seconds": no denominator.
+        assert_eq!(read(Lang::Fr, "vingt premiers"), Some((20.0, WordKind::Cardinal, "vingt".into())));
+        assert_eq!(read(Lang::En, "two seconds"), Some((2.0, WordKind::Cardinal, "two".into())));
+        assert_eq!(read(Lang::Fr, "vingt-cinquièmes"), Some((20.0, WordKind::Cardinal, "vingt".into())));
+        assert_eq!(read(Lang::En, "one, twenty-fifth"), Some((1.0, WordKind::Cardinal, "one".into())));
+    }
 }
