@@ -1,18 +1,14 @@
 //! Bad input never crashes factlint: each case exits 0, 1 or 2 with a clear message (never 101,
 //! the exit code of a panic) and the other files of the run are still checked.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{bin, scratch};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("test-scratch").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
 fn check(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factlint")).current_dir(dir).arg("check").args(args).output().expect("runs")
+    bin().current_dir(dir).arg("check").args(args).output().expect("runs")
 }
 
 const FLAGGED: &str = "---\nlang: fr\n---\nLe parti a obtenu 312 sièges sur les 300 à pourvoir.\n";
