@@ -4,6 +4,7 @@
 
 use factlint::check::{check_text, RunOptions};
 use factlint::config::Config;
+use factlint::extract::ClaimKind;
 use factlint::source::{Format, Lang};
 use proptest::prelude::*;
 
@@ -16,6 +17,7 @@ fn check_everywhere(src: &str) -> Result<(), TestCaseError> {
             let checked = check_text(src, format, &config, &run);
             for c in &checked.claims.items {
                 prop_assert!(c.span.text(src).is_some(), "claim {:?} of {:?}", c.span, src);
+                prop_assert!(values(&c.kind).iter().all(|v| v.is_finite()), "{:?} in {:?}", c.kind, src);
             }
             for d in &checked.diagnostics {
                 prop_assert!(d.span.text(src).is_some(), "finding {:?} of {:?}", d.span, src);
@@ -28,6 +30,30 @@ fn check_everywhere(src: &str) -> Result<(), TestCaseError> {
         }
     }
     Ok(())
+}
+
+/// The numeric values a claim carries: beyond f64, a value is skipped, never infinite or NaN.
+fn values(kind: &ClaimKind) -> Vec<f64> {
+    match kind {
+        ClaimKind::Number(n) => vec![n.value],
+        ClaimKind::Percent(p) => vec![p.value],
+        ClaimKind::Money(m) => vec![m.value],
+        ClaimKind::Range(r) => vec![r.low, r.high],
+        _ => vec![],
+    }
+}
+
+#[test]
+fn values_beyond_f64_are_skipped() {
+    let nines = "9".repeat(400);
+    let ten_thousand = "9".repeat(10_000);
+    for src in [
+        format!("Il y a {nines} habitants et {ten_thousand} votants, 1e400 cas, 10^400 fois."),
+        format!("{nines},5 % des {nines} millions d'euros, entre {nines} et {ten_thousand} personnes."),
+        format!("About {nines} billion dollars, {nines}.5 percent, {nines}bn people."),
+    ] {
+        check_everywhere(&src).unwrap();
+    }
 }
 
 /// Tokens that steer the parsers: digits and their separators, signs, scales, months, weekdays,

@@ -1,7 +1,7 @@
 //! What the fuzz targets share: how the fuzzer's bytes become a draft, each extractor family run
 //! on its own, and the invariants every output must keep whatever the input.
 
-use factlint::extract::{date, frames, name, number, Claim, Claims, ExtractOptions, Lexicon, RunCx};
+use factlint::extract::{date, frames, name, number, Claim, ClaimKind, Claims, ExtractOptions, Lexicon, RunCx};
 use factlint::source::{Document, Format, Lang, ReadOptions};
 
 /// The first byte picks the language (French, English or detected); the rest, decoded lossily so
@@ -35,7 +35,8 @@ pub fn assert_document(doc: &Document<'_>) {
     }
 }
 
-/// A claim's span is a char range of the file, its local range one of its run.
+/// A claim's span is a char range of the file, its local range one of its run; its values are
+/// finite (a value beyond f64 is skipped, not read as infinity).
 pub fn assert_claims(doc: &Document<'_>, claims: &[Claim]) {
     for c in claims {
         assert!(
@@ -45,6 +46,14 @@ pub fn assert_claims(doc: &Document<'_>, claims: &[Claim]) {
         );
         let run = doc.runs.get(c.run).expect("a claim names an existing run");
         assert!(run.text.get(c.local.0..c.local.1).is_some(), "claim local {:?} not in its run", c.local);
+        let values = match &c.kind {
+            ClaimKind::Number(n) => vec![n.value],
+            ClaimKind::Percent(p) => vec![p.value],
+            ClaimKind::Money(m) => vec![m.value],
+            ClaimKind::Range(r) => vec![r.low, r.high],
+            _ => vec![],
+        };
+        assert!(values.iter().all(|v| v.is_finite()), "{:?}", c.kind);
     }
 }
 
