@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::source::Format;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Rounds of check-and-fix before giving up on reaching a fixpoint (ruff stops at 100; a fix
 /// here never creates another, so two rounds are the norm).
@@ -85,9 +86,16 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 /// Writes `new` over `path`, which must still hold exactly `old` (the text it was read as):
 /// a temporary file in the same folder, the original's permissions, then a rename. A read-only
 /// file, or one that changed on disk since it was read, is left untouched and named in the error.
+///
+/// Whatever fails, or wherever the process is killed, `path` holds either `old` or `new`, never a
+/// mix: the rename is the only step that touches it. A failure removes the temporary file; a kill
+/// (nothing can clean up after SIGKILL) leaves it beside the draft as `.NAME.factlint-PID-N.tmp`.
 pub fn write_back(path: &Path, old: &str, new: &str) -> Result<(), Error> {
     let err = |source: io::Error| Error::Write { path: path.to_path_buf(), source };
     let refuse = |why: &str| err(io::Error::new(io::ErrorKind::PermissionDenied, why.to_string()));
+    // Once the temporary file exists, say that the draft itself was not touched.
+    let err_untouched =
+        |source: io::Error| err(io::Error::new(source.kind(), format!("{source}; fixes not written, file unchanged")));
     let meta = std::fs::metadata(path).map_err(err)?;
     if meta.permissions().readonly() {
         return Err(refuse("the file is read-only; fixes not written"));
@@ -100,28 +108,55 @@ pub fn write_back(path: &Path, old: &str, new: &str) -> Result<(), Error> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = Temp(dir.join(format!(".{name}.factlint-{}.tmp", std::process::id())));
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp.0).map_err(err)?;
-    f.write_all(new.as_bytes()).map_err(err)?;
-    f.set_permissions(meta.permissions()).map_err(err)?;
-    f.sync_all().map_err(err)?;
+    let (mut tmp, mut f) = Temp::create(&dir, path).map_err(err_untouched)?;
+    f.write_all(new.as_bytes()).map_err(err_untouched)?;
+    f.set_permissions(meta.permissions()).map_err(err_untouched)?;
+    f.sync_all().map_err(err_untouched)?;
     drop(f);
     // Last look before the rename: an editor may have saved meanwhile.
-    if !unchanged().map_err(err)? {
+    if !unchanged().map_err(err_untouched)? {
         return Err(refuse("the file changed while fixes were written; fixes not written"));
     }
-    std::fs::rename(&tmp.0, path).map_err(err)?;
-    std::mem::forget(tmp);
+    std::fs::rename(&tmp.path, path).map_err(err_untouched)?;
+    tmp.renamed = true;
+    // The rename is durable once the folder is synced; the text is right either way.
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
     Ok(())
 }
 
-/// A temporary file removed unless the rename consumed it.
-struct Temp(PathBuf);
+/// A temporary file beside the draft, removed unless the rename consumed it.
+struct Temp {
+    path: PathBuf,
+    renamed: bool,
+}
+
+impl Temp {
+    /// `.NAME.factlint-PID-N.tmp`: hidden, named after the draft, unique within this process
+    /// (N counts) and across processes (PID). `create_new` never opens an existing file: a
+    /// stale one left by a killed run under a reused PID is stepped over, not written into.
+    fn create(dir: &Path, draft: &Path) -> io::Result<(Temp, std::fs::File)> {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = draft.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut tries = 0;
+        loop {
+            let n = NEXT.fetch_add(1, Ordering::Relaxed);
+            let path = dir.join(format!(".{name}.factlint-{}-{n}.tmp", std::process::id()));
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(file) => return Ok((Temp { path, renamed: false }, file)),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 16 => tries += 1,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
 
 impl Drop for Temp {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        if !self.renamed {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 

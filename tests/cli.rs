@@ -1,26 +1,10 @@
 //! The binary as a user runs it: every output format on examples/, exit codes, stdin, folders,
 //! .gitignore, configuration errors, unreadable and non-UTF-8 files, `rules`, `explain`, `init`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_factlint"));
-    c.env_remove("NO_COLOR").env("CARGO_TERM_COLOR", "never");
-    c
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).output().expect("factlint runs")
-}
-
-fn run(args: &[&str]) -> Output {
-    run_in(&root(), args)
-}
+use common::{bin, root, run, run_in, scratch, stderr, stdout, FLAGGED_FR};
+use std::process::{Output, Stdio};
 
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;
@@ -36,28 +20,12 @@ fn run_stdin(args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().expect("factlint ends")
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 fn snapshot(name: &str, value: &str) {
     insta::with_settings!({snapshot_path => "../snapshots/cli", prepend_module_to_snapshot => false}, {
         insta::assert_snapshot!(name, value);
     });
 }
 
-/// A scratch folder under target/ (no temp-dir crate needed), emptied first.
-fn scratch(name: &str) -> PathBuf {
-    let dir = root().join("target").join("test-scratch").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-const FLAGGED_FR: &str = "---\ndate: 2024-11-12\nlang: fr\n---\nLe parti a obtenu 312 sièges sur les 300 à pourvoir.\n";
 const CLEAN_EN: &str =
     "---\ndate: 2024-11-12\nlang: en\n---\nTwo of the three members present agreed; 7 of the 9 judges concurred.\n";
 

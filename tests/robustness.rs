@@ -1,18 +1,14 @@
 //! Bad input never crashes factlint: each case exits 0, 1 or 2 with a clear message (never 101,
 //! the exit code of a panic) and the other files of the run are still checked.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{bin, scratch};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("test-scratch").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
 fn check(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factlint")).current_dir(dir).arg("check").args(args).output().expect("runs")
+    bin().current_dir(dir).arg("check").args(args).output().expect("runs")
 }
 
 const FLAGGED: &str = "---\nlang: fr\n---\nLe parti a obtenu 312 sièges sur les 300 à pourvoir.\n";
@@ -51,6 +47,9 @@ fn encodings() {
     let utf16: Vec<u8> =
         [0xFE, 0xFF].into_iter().chain("Text 3 of 2.".encode_utf16().flat_map(u16::to_be_bytes)).collect();
     survives("utf16-be", &utf16);
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain("Texte : 3 sur 2.".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    survives("utf16-le", &utf16);
     survives("utf16-odd", &[0xFF, 0xFE, b'a']);
     survives("bom-utf8", "\u{feff}---\nlang: en\n---\nText.\n".as_bytes());
 }
@@ -84,15 +83,35 @@ fn deep_nesting() {
     survives("deep-lists", lists.as_bytes());
     survives("deep-quotes", format!("{} 12 of 10\n", ">".repeat(10_000)).as_bytes());
     survives("deep-brackets", format!("{}12 sur 10{}", "[".repeat(10_000), "]".repeat(10_000)).as_bytes());
+    // Each "- " or "1. " on one line opens a list inside the previous item: 10,000 levels deep.
+    survives("deep-list-markers", format!("{}12 of 10\n", "- ".repeat(10_000)).as_bytes());
+    survives("deep-mixed", format!("{}12 sur 10\n", "> 1. - ".repeat(5_000)).as_bytes());
+    survives("deep-emphasis", format!("{}12 of 10{}", "*_".repeat(10_000), "_*".repeat(10_000)).as_bytes());
+    // The same depth in HTML, which a witness in Markdown sits beside.
+    let dir = scratch("deep-html");
+    let html = format!("<p>{}12 of 10{}</p>", "<div><b>".repeat(10_000), "</b></div>".repeat(10_000));
+    std::fs::write(dir.join("bad.html"), html).unwrap();
+    std::fs::write(dir.join("witness.md"), FLAGGED).unwrap();
+    let o = check(&dir, &["bad.html", "witness.md"]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("witness.md:4:"));
 }
 
 #[test]
 fn a_huge_single_line() {
-    let mut line = String::with_capacity(50 << 20);
-    while line.len() < 50 << 20 {
-        line.push_str("Le conseil compte 45 membres et 12 sur 10 votent, le 5 mars 2024. ");
-    }
-    survives("huge-line", line.as_bytes());
+    // 50 MB without a line break: prose with a number, a date and a contradiction every 2 kB, so
+    // the line carries some 25,000 findings (columns far into one line) without the run being
+    // mostly the writing of a 600 MB report, as a contradiction every 70 bytes made it.
+    let prose = "Les habitants de la vallée se retrouvent chaque semaine au marché couvert, où les étals \
+                 de légumes, de fromages et de pain occupent la place jusqu’à midi. "
+        .repeat(12);
+    let unit = format!("{prose}Le conseil compte 45 membres et 12 sur 10 votent, le 5 mars 2024. ");
+    let line = unit.repeat((50 << 20) / unit.len() + 1);
+    assert!(line.len() >= 50 << 20 && !line.contains('\n'));
+    let o = survives("huge-line", line.as_bytes());
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let on_the_line = doc["diagnostics"].as_array().unwrap().iter().filter(|d| d["path"] == "bad.md").count();
+    assert!(on_the_line > 20_000, "findings all along the line: {on_the_line}");
 }
 
 #[cfg(unix)]

@@ -2,38 +2,11 @@
 //! `--diff-base` in a scratch git repository, the gitlab and junit formats, SARIF against the
 //! official 2.1.0 schema, the progress bar, and the CI integration files.
 
+mod common;
+
+use common::{bin, json, root, run, run_in, stderr, stdout, FLAGGED_FR};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_factlint"));
-    c.env_remove("NO_COLOR").env("CARGO_TERM_COLOR", "never");
-    c
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).output().expect("factlint runs")
-}
-
-fn run(args: &[&str]) -> Output {
-    run_in(&root(), args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", stdout(o), stderr(o)))
-}
 
 fn snapshot(name: &str, value: &str) {
     insta::with_settings!({snapshot_path => "../snapshots/workflow", prepend_module_to_snapshot => false}, {
@@ -41,12 +14,8 @@ fn snapshot(name: &str, value: &str) {
     });
 }
 
-/// A scratch folder under target/ (no temp-dir crate needed), emptied first.
 fn scratch(name: &str) -> PathBuf {
-    let dir = root().join("target").join("test-scratch").join("workflow").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+    common::scratch(&format!("workflow/{name}"))
 }
 
 /// (line, rule) of each finding of a `--format json` run.
@@ -65,7 +34,6 @@ fn findings(o: &Output) -> Vec<(String, u64, String)> {
         .collect()
 }
 
-const FLAGGED_FR: &str = "---\ndate: 2024-11-12\nlang: fr\n---\nLe parti a obtenu 312 sièges sur les 300 à pourvoir.\n";
 const FLAGGED_EN: &str = "---\ndate: 2024-11-12\nlang: en\n---\nIn the end 14 of the 12 members signed.\n";
 
 #[test]

@@ -19,19 +19,8 @@ const CSS: &str = include_str!("html.css");
 const JS: &str = include_str!("html.js");
 
 /// Text for HTML text and attribute values alike: `& < > " '` as entities.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+fn escape(s: &str) -> String {
+    super::escape(s, super::Markup::Html)
 }
 
 /// SHA-256 (FIPS 180-4), for the CSP hashes of the page's own style and script.

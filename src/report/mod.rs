@@ -15,6 +15,44 @@ use crate::span::{LineIndex, Position, Span};
 use std::cell::Cell;
 use std::io::{self, Write};
 
+/// Where [`escape`]d text goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markup {
+    /// HTML text and attribute values alike.
+    Html,
+    /// XML character data.
+    XmlText,
+    /// An XML attribute value.
+    XmlAttribute,
+}
+
+/// Text for HTML or XML: `& < > " '` as entities (`'` as `&#39;` in HTML, `&apos;` in XML). In
+/// XML, characters XML 1.0 cannot carry (controls other than tab, newline and carriage return;
+/// U+FFFE, U+FFFF) become U+FFFD, and in attributes tab and line breaks are written as character
+/// references so that they survive attribute normalization.
+pub fn escape(s: &str, to: Markup) -> String {
+    let xml = to != Markup::Html;
+    let attribute = to == Markup::XmlAttribute;
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' if xml => out.push_str("&apos;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\r' if attribute => out.push_str("&#13;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' if xml => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The findings of one file, with what is needed to place them.
 pub struct FileReport {
     /// The path as the user gave or the walk found it ("-" paths become "<stdin>").

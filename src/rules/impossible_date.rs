@@ -5,7 +5,6 @@ use crate::diagnostic::Diagnostic;
 use crate::extract::date::DateClaim;
 use crate::extract::ClaimKind;
 use crate::rules::{Context, Rule, RuleMeta};
-use chrono::NaiveDate;
 
 declare_rule! {
     /// ## What it flags
@@ -34,42 +33,17 @@ declare_rule! {
     summary = "a date that does not exist",
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month_days(year: i32, month: u32) -> Option<u32> {
-    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
-    };
-    u32::try_from(next.signed_duration_since(first).num_days()).ok()
-}
-
 /// The wording: the date as written, then why no calendar has it.
 fn message(written: &str, date: &DateClaim) -> Option<String> {
-    let (month, day) = (date.month?, date.day?);
-    let name = MONTHS.get(usize::try_from(month).ok()?.checked_sub(1)?)?;
-    if month == 2 && day == 29 {
+    let (number, day) = (date.month?, date.day?);
+    let month = chrono::Month::try_from(u8::try_from(number).ok()?).ok()?;
+    if month == chrono::Month::February && day == 29 {
         let year = date.year?;
         return Some(format!("\"{written}\" does not exist: {year} is not a leap year, so February has 28 days"));
     }
     // Any leap year gives a month its longest length.
-    let days = month_days(2024, month)?;
-    (day > days).then(|| format!("\"{written}\" does not exist: {name} has {days} days"))
+    let days = u32::from(month.num_days(2024)?);
+    (day > days).then(|| format!("\"{written}\" does not exist: {} has {days} days", month.name()))
 }
 
 impl Rule for ImpossibleDate {
