@@ -67,7 +67,9 @@ pub fn scan(cx: &RunCx<'_>, first: usize, claims: &mut Claims) {
             claims.lists.push(list);
         }
         if i >= first + 2 {
-            if let Some(total) = total_frame(cx, lex, text, &claims.items, first, i) {
+            let total = total_frame(cx, lex, text, &claims.items, first, i)
+                .or_else(|| tail_total(cx, lex, text, &claims.items, first, i));
+            if let Some(total) = total {
                 claims.totals.push(total);
             }
         }
@@ -148,7 +150,10 @@ fn list_count(cx: &RunCx<'_>, lex: &Compiled, text: &str, items: &[Claim], i: us
     }
     let rest = text.get(counted.local.1..)?;
     let colon = rest.trim_start_matches(is_space);
-    let after_colon = colon.strip_prefix(':')?;
+    let after_colon = match colon.strip_prefix(':') {
+        Some(a) => a,
+        None => clause_colon(cx, text, claim.local.0, rest)?,
+    };
     let list_start = counted.local.1 + (rest.len() - after_colon.len());
     let body = after_colon;
     let stop = body.find(['.', '!', '?', ';', ':', '\n', '(']).unwrap_or(body.len());
@@ -199,6 +204,25 @@ fn list_count(cx: &RunCx<'_>, lex: &Compiled, text: &str, items: &[Claim], i: us
         items: spans.iter().map(|&(s, e)| cx.run.span(s, e)).collect(),
         list: cx.run.span(first_s, last_e),
     })
+}
+
+// SUBJECT_LIST := [WORD] COUNT COUNTED GAP WORDS(1..=5) GAP0 ":"   "Quatre pays ont exprimé leur opposition :"
+/// The text after the colon when the count opens its sentence (after one word at most: "Les
+/// trois pays ont signé :") and a short clause of plain words leads to the colon: the list then
+/// names the sentence's subject.
+fn clause_colon<'t>(cx: &RunCx<'_>, text: &str, count_at: usize, rest: &'t str) -> Option<&'t str> {
+    let (start, _) = cx.run.sentences.iter().copied().rfind(|&(s, e)| s <= count_at && count_at < e)?;
+    let head = text.get(start..count_at)?;
+    if head.split(is_space).filter(|w| !w.is_empty()).count() > 1
+        || !head.chars().all(|c| c.is_alphabetic() || is_space(c))
+    {
+        return None;
+    }
+    let at = rest.find(':')?;
+    let clause = rest.get(..at)?;
+    let words = clause.split(is_space).filter(|w| !w.is_empty()).count();
+    let plain = clause.chars().all(|c| c.is_alphabetic() || is_space(c) || matches!(c, '\'' | '’' | '-'));
+    ((1..=5).contains(&words) && plain).then(|| rest.get(at + 1..)).flatten()
 }
 
 fn has_open_word(lex: &Compiled, list: &str) -> bool {
@@ -291,4 +315,108 @@ fn same_kind_key(c: &Claim) -> Option<String> {
         ClaimKind::Money(m) if m.approx.is_none() => Some(m.currency.clone()),
         _ => None,
     }
+}
+
+/// Whether `t` is one to four words of letters: the rest of a part's clause ("voted in favour",
+/// "in logistics", "against").
+fn tail_words(t: &str) -> bool {
+    let words = t.split(is_space).filter(|w| !w.is_empty());
+    let mut n = 0;
+    for w in words {
+        n += 1;
+        if n > 4 || !w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-')) {
+            return false;
+        }
+    }
+    n <= 4
+}
+
+/// A separator between two parts, after the first part's clause: `TAIL ("," | [","] GAP JOIN)`.
+/// Some(true) when a join word ends it.
+fn part_separator(lex: &Compiled, sep: &str) -> Option<bool> {
+    let sep = sep.trim_end_matches(is_space);
+    if let Some(head) = sep.strip_suffix(',') {
+        return tail_words(head).then_some(false);
+    }
+    let cut = sep.rfind(is_space)?;
+    let (head, word) = (sep.get(..cut)?, sep.get(cut..)?.trim_start_matches(is_space));
+    if !lex.part_join.iter().any(|j| phrase(j, word) == Some(word.len())) {
+        return None;
+    }
+    let head = head.trim_end_matches(is_space);
+    let head = head.strip_suffix(',').unwrap_or(head);
+    tail_words(head).then_some(true)
+}
+
+// TAIL_TOTAL := PART TAIL SEP (PART TAIL SEP)* PART TAIL "," GAP MARKER GAP TOTAL
+//   TAIL := up to four words of letters; SEP := "," | [","] GAP JOIN; the first PART opens the
+//   list (after ":", "," or a join word, or at the start of the sentence)
+//   "38 voted in favour, 9 against, and 6 abstained, a total of 51 votes"
+//   "310 on the production lines and 90 in logistics, a total of 420"
+fn tail_total(
+    cx: &RunCx<'_>,
+    lex: &Compiled,
+    text: &str,
+    items: &[Claim],
+    first: usize,
+    t: usize,
+) -> Option<TotalFrame> {
+    let total = items.get(t)?;
+    let last = items.get(t.checked_sub(1)?)?;
+    let kind = same_kind_key(total)?;
+    if same_kind_key(last).as_deref() != Some(kind.as_str()) {
+        return None;
+    }
+    let end_last = end_with_counted(last);
+    let between = text.get(end_last..total.local.0)?;
+    let comma = between.rfind(',')?;
+    let (tail, marker) = (between.get(..comma)?, between.get(comma + 1..)?.trim_matches(is_space));
+    if !tail_words(tail) || !lex.total_markers.iter().any(|m| phrase(m, marker) == Some(marker.len())) {
+        return None;
+    }
+    let marker_start = end_last
+        + comma
+        + 1
+        + (between.get(comma + 1..)?.len() - between.get(comma + 1..)?.trim_start_matches(is_space).len());
+    let mut parts = vec![t - 1];
+    let mut joined = false;
+    let mut k = t - 1;
+    while k > first {
+        let (before, cur) = (items.get(k - 1)?, items.get(k)?);
+        if same_kind_key(before).as_deref() != Some(kind.as_str()) {
+            break;
+        }
+        let Some(join) = text.get(end_with_counted(before)..cur.local.0).and_then(|sep| part_separator(lex, sep))
+        else {
+            break;
+        };
+        joined |= join;
+        parts.push(k - 1);
+        k -= 1;
+    }
+    // The first part opens the list: "Of the council's 51 members, 38 voted…" lists 38, not the
+    // whole.
+    let join_word = |w: &str| lex.part_join.iter().any(|j| phrase(j, w) == Some(w.len()));
+    while let Some(&p) = parts.last() {
+        let c = items.get(p)?;
+        let prev_end = if p > first { items.get(p - 1).map_or(0, end_with_counted) } else { 0 };
+        let lead = text.get(prev_end.min(c.local.0)..c.local.0)?.trim_end_matches(is_space);
+        let opens = lead.is_empty()
+            || lead.ends_with([':', '.', '!', '?', ','])
+            || lead.rsplit(is_space).next().is_some_and(join_word);
+        if opens {
+            break;
+        }
+        // Only the whole, restated by the total, may stand first without opening the list; any
+        // other part that does not open it leaves the list's start unknown ("par 98 voix pour").
+        if !matches!((number(c), number(total)), (Some(a), Some(b)) if a.value == b.value) {
+            return None;
+        }
+        parts.pop();
+    }
+    if parts.len() < 2 || !joined {
+        return None;
+    }
+    parts.reverse();
+    Some(TotalFrame { parts, total: t, marker: cx.run.span(marker_start, marker_start + marker.len()) })
 }

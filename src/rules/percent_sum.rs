@@ -71,6 +71,22 @@ fn percent_value(c: &Claim) -> Option<f64> {
     }
 }
 
+/// What follows the share of a survey's respondents who gave no answer.
+const NO_ANSWER: &[&str] = &[
+    "ne se prononcent pas",
+    "ne se prononce pas",
+    "sans opinion",
+    "ne savent pas",
+    "ne sait pas",
+    "don't know",
+    "do not know",
+    "are undecided",
+    "undecided",
+    "no opinion",
+    "had no opinion",
+    "have no opinion",
+];
+
 impl Rule for PercentSum {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -126,9 +142,15 @@ impl Rule for PercentSum {
                 after.is_empty() || longest_prefix(after, list).is_some()
             };
             let exhaustive = cues.percent.exhaustive.iter().any(|w| contains_phrase(sentence, w));
+            // Answers to one question, the last share those without an answer ("21 % ne se
+            // prononcent pas", "9% don't know"): each share may have its own verb.
+            let answers = shares.last().is_some_and(|s| {
+                let after = fold(cx.after(s));
+                NO_ANSWER.iter().any(|w| after.trim_start().starts_with(&fold(w)))
+            });
             if shares.iter().any(|s| in_parens(s))
                 || shares.iter().any(|s| longest_prefix(cx.after(s).trim_start(), &cues.percent.per_group).is_some())
-                || !(exhaustive || shares.iter().skip(1).all(|s| followed(s, &cues.percent.share_links)))
+                || !(exhaustive || answers || shares.iter().skip(1).all(|s| followed(s, &cues.percent.share_links)))
             {
                 continue;
             }
