@@ -156,7 +156,7 @@ fn list_count(cx: &RunCx<'_>, lex: &Compiled, text: &str, items: &[Claim], i: us
     };
     let list_start = counted.local.1 + (rest.len() - after_colon.len());
     let body = after_colon;
-    let stop = body.find(['.', '!', '?', ';', ':', '\n', '(']).unwrap_or(body.len());
+    let stop = list_end(body);
     let list = body.get(..stop)?;
     if Compiled::is_in(&lex.list_open, list.trim()) || has_open_word(lex, list) {
         return None;
@@ -222,7 +222,25 @@ fn clause_colon<'t>(cx: &RunCx<'_>, text: &str, count_at: usize, rest: &'t str) 
     let clause = rest.get(..at)?;
     let words = clause.split(is_space).filter(|w| !w.is_empty()).count();
     let plain = clause.chars().all(|c| c.is_alphabetic() || is_space(c) || matches!(c, '\'' | '’' | '-'));
-    ((1..=5).contains(&words) && plain).then(|| rest.get(at + 1..)).flatten()
+    // "Les 12 membres du jury ont voté : 7 pour et 5 contre": a breakdown, not the list.
+    let after = rest.get(at + 1..)?;
+    let breakdown = after.trim_start_matches(is_space).starts_with(|c: char| c.is_ascii_digit());
+    ((1..=5).contains(&words) && plain && !breakdown).then_some(after)
+}
+
+/// Where a list ends: the first sentence or clause mark, a period after a lone capital ("M.
+/// Petit", "J. Smith") being an initial, not an end.
+fn list_end(body: &str) -> usize {
+    body.char_indices()
+        .find(|&(k, c)| match c {
+            '.' => {
+                let word = body.get(..k).unwrap_or_default().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                !(word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+            }
+            '!' | '?' | ';' | ':' | '\n' | '(' => true,
+            _ => false,
+        })
+        .map_or(body.len(), |(k, _)| k)
 }
 
 fn has_open_word(lex: &Compiled, list: &str) -> bool {

@@ -29,6 +29,8 @@ declare_rule! {
     /// - An age at an event: "she died in 2010, aged 80, born in 1930"; « à l'époque ».
     /// - A sentence with two birth dates or another date that may be the reference.
     /// - A draft without a publication date.
+    /// - A bare number after a count ("Of the 30 members, 12, born in 1990 or later") or before a
+    ///   noun ("she is 12 points ahead").
     ///
     /// ## Settings
     /// None.
@@ -79,7 +81,11 @@ fn bare_age(cx: &Context<'_>, c: &Claim) -> Option<f64> {
             && before.get(before.len() - w.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w))
             && before.get(..before.len() - w.len()).is_some_and(|h| h.ends_with(char::is_whitespace))
     }) && (after.is_empty() || after.starts_with(['.', ',', ';']));
-    (apposed || copula).then_some(n.value)
+    // "Of the 30 members, 12, born in 1990": a count of what came before, not an age.
+    let counted_before = cx
+        .sentence_claims(c)
+        .any(|(_, o)| o.local.1 <= c.local.0 && matches!(o.kind, ClaimKind::Number(_) | ClaimKind::Percent(_)));
+    ((apposed || copula) && !counted_before).then_some(n.value)
 }
 
 impl Rule for AgeMismatch {

@@ -34,6 +34,8 @@ declare_rule! {
     /// - 12 to 16 days called « deux semaines »; 28 to 31 days called "a month".
     /// - « environ trois semaines » for 25 days; "more than a month" for 45 days.
     /// - A sentence with two candidate dates for the offset: the text does not say which.
+    /// - "Two weeks later, on 2 April" when the date counted from is two sentences back, or an
+    ///   event anchor whose date stands more than three words after it.
     /// - A gap in the wrong direction: `temporal-order` reports it.
     /// - Hours and minutes (times of day are not compared).
     ///

@@ -30,6 +30,9 @@ declare_rule! {
     /// - Shares of different wholes: « 68 % des Français et 75 % des jeunes ».
     /// - Changes and comparisons: « passé de 45 % à 60 % », "up 12% from 95%", « 52 % contre 58 %
     ///   en 2019 ».
+    /// - Answers to one question may each have their verb when the last share is those without
+    ///   an answer (« 21 % ne se prononcent pas », "7% don't know"), but not across groups
+    ///   (« parmi les électeurs de gauche … ; parmi ceux de droite … »).
     /// - Survey questions with several answers (« plusieurs réponses possibles »), answers to
     ///   different questions (« 58 % ne lui font pas confiance et 69 % estiment… »), rates per
     ///   group or item (« 42 % chez EELV », "Lyon (31%)").
@@ -76,10 +79,16 @@ const NO_ANSWER: &[&str] = &[
     "ne se prononcent pas",
     "ne se prononce pas",
     "sans opinion",
+    "sont sans opinion",
+    "n'ont pas d'opinion",
+    "n’ont pas d’opinion",
     "ne savent pas",
     "ne sait pas",
     "don't know",
     "do not know",
+    "did not know",
+    "didn't know",
+    "ne savaient pas",
     "are undecided",
     "undecided",
     "no opinion",
@@ -147,6 +156,10 @@ impl Rule for PercentSum {
             let answers = shares.last().is_some_and(|s| {
                 let after = fold(cx.after(s));
                 NO_ANSWER.iter().any(|w| after.trim_start().starts_with(&fold(w)))
+            }) && shares.windows(2).all(|w| match w {
+                // One group's answers: no "parmi"/"among" starting another group between.
+                [a, b] => !cues.percent.per_group.iter().any(|g| contains_phrase(cx.between(a, b), g)),
+                _ => true,
             });
             if shares.iter().any(|s| in_parens(s))
                 || shares.iter().any(|s| longest_prefix(cx.after(s).trim_start(), &cues.percent.per_group).is_some())

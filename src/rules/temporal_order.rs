@@ -29,7 +29,7 @@ declare_rule! {
     /// - Dates in the stated order: « le 8 mars, avant le scrutin du 10 mars ».
     /// - A connector far from the first date, which may belong to another clause: "On 15 March
     ///   she promised to finish the report before 1 March next year".
-    /// - Dates given as a month or a year that overlap.
+    /// - Dates given as a month or a year that overlap: "in 2011, after the 2011 election".
     /// - The wrong amount in the right direction: `duration-mismatch` reports it.
     ///
     /// ## Settings
