@@ -60,7 +60,9 @@ pub fn scan(cx: &RunCx<'_>, first: usize, claims: &mut Claims) {
     let text = cx.text();
     let n = claims.items.len();
     for i in first..n {
-        if let Some(pw) = part_whole(cx, lex, text, &claims.items, i) {
+        let pw =
+            part_whole(cx, lex, text, &claims.items, i).or_else(|| money_part_whole(cx, lex, text, &claims.items, i));
+        if let Some(pw) = pw {
             claims.part_wholes.push(pw);
         }
         if let Some(list) = list_count(cx, lex, text, &claims.items, i) {
@@ -138,6 +140,34 @@ fn part_whole(cx: &RunCx<'_>, lex: &Compiled, text: &str, items: &[Claim], i: us
     let start = after + lead;
     let end = whole.local.0 - (between.len() - between.trim_end_matches(is_space).len());
     Some(PartWhole { part: i, whole: i + 1, connector: cx.run.span(start, end) })
+}
+
+// MONEY_PART_WHOLE := MONEY GAP CONNECTOR [GAP ARTICLE] GAP MONEY, one currency
+//   "12 millions d'euros sur les 10 millions d'euros prévus", "$12 million of the $10 million"
+fn money_part_whole(cx: &RunCx<'_>, lex: &Compiled, text: &str, items: &[Claim], i: usize) -> Option<PartWhole> {
+    let (part, whole) = (items.get(i)?, items.get(i + 1)?);
+    let (ClaimKind::Money(p), ClaimKind::Money(w)) = (&part.kind, &whole.kind) else { return None };
+    if p.currency != w.currency {
+        return None;
+    }
+    let between = text.get(part.local.1..whole.local.0)?;
+    let lead = between.len() - between.trim_start_matches(is_space).len();
+    let core = between.trim_matches(is_space);
+    if lead == 0 {
+        return None;
+    }
+    let cl = lex.part_whole.iter().find_map(|c| phrase(c, core))?;
+    let rest = core.get(cl..)?.trim_start_matches(is_space);
+    if !(rest.is_empty() || lex.articles.iter().any(|a| phrase(a, rest) == Some(rest.len()))) {
+        return None;
+    }
+    // "2 milliards d'euros sur 5 ans" has no money after "sur"; "sur les 10 derniers jours"
+    // neither; a period noun right after the whole still says "over".
+    if words_from(text, whole.local.1, 2).any(|w| Compiled::is_in(&lex.period_nouns, w)) {
+        return None;
+    }
+    let start = part.local.1 + lead;
+    Some(PartWhole { part: i, whole: i + 1, connector: cx.run.span(start, start + core.len()) })
 }
 
 // LIST_COUNT := INT COUNTED [GAP] ":" GAP ITEM ("," GAP ITEM)* [","] GAP AND GAP ITEM END
@@ -371,6 +401,8 @@ fn part_separator(lex: &Compiled, sep: &str) -> Option<bool> {
 //   list (after ":", "," or a join word, or at the start of the sentence)
 //   "38 voted in favour, 9 against, and 6 abstained, a total of 51 votes"
 //   "310 on the production lines and 90 in logistics, a total of 420"
+//   | PART TAIL SEP … PART TAIL "," GAP TOTAL [COUNTED] GAP MARKER ("." | "," | ";" | END)
+//   "9 ont voté pour, 4 contre et 3 se sont abstenus, 15 au total."
 fn tail_total(
     cx: &RunCx<'_>,
     lex: &Compiled,
@@ -389,13 +421,27 @@ fn tail_total(
     let between = text.get(end_last..total.local.0)?;
     let comma = between.rfind(',')?;
     let (tail, marker) = (between.get(..comma)?, between.get(comma + 1..)?.trim_matches(is_space));
-    if !tail_words(tail) || !lex.total_markers.iter().any(|m| phrase(m, marker) == Some(marker.len())) {
+    if !tail_words(tail) {
         return None;
     }
-    let marker_start = end_last
-        + comma
-        + 1
-        + (between.get(comma + 1..)?.len() - between.get(comma + 1..)?.trim_start_matches(is_space).len());
+    let (marker_start, marker_len) = if lex.total_markers.iter().any(|m| phrase(m, marker) == Some(marker.len())) {
+        let lead = between.get(comma + 1..)?;
+        (end_last + comma + 1 + (lead.len() - lead.trim_start_matches(is_space).len()), marker.len())
+    } else if marker.is_empty() {
+        // "…, 51 votes in all.": the marker after the total, closing the clause.
+        let end_total = end_with_counted(total);
+        let after = text.get(end_total..)?;
+        let gap = after.len() - after.trim_start_matches(is_space).len();
+        let rest = after.get(gap..)?;
+        let len = lex.total_markers.iter().filter_map(|m| phrase(m, rest)).max()?;
+        let closes = rest.get(len..)?.trim_start_matches(is_space);
+        if !(closes.is_empty() || closes.starts_with(['.', ',', ';', '!', '?'])) {
+            return None;
+        }
+        (end_total + gap, len)
+    } else {
+        return None;
+    };
     let mut parts = vec![t - 1];
     let mut joined = false;
     let mut k = t - 1;
@@ -436,5 +482,5 @@ fn tail_total(
         return None;
     }
     parts.reverse();
-    Some(TotalFrame { parts, total: t, marker: cx.run.span(marker_start, marker_start + marker.len()) })
+    Some(TotalFrame { parts, total: t, marker: cx.run.span(marker_start, marker_start + marker_len) })
 }
