@@ -343,6 +343,12 @@ fn total_frame(
         if !joined && join {
             joined = true;
         } else if !(joined && sep_core == ",") {
+            // A figure like the parts just before, set apart by a clause rather than a colon
+            // ("5 sided with the city after a long debate, 3 dissented and 1 abstained"): it may
+            // be a part too, and the sum is unknown.
+            if joined && sep_core.chars().any(char::is_alphabetic) && !sep_core.ends_with(':') {
+                return None;
+            }
             break;
         }
         parts.push(k - 1);
@@ -365,18 +371,18 @@ fn same_kind_key(c: &Claim) -> Option<String> {
     }
 }
 
-/// Whether `t` is one to four words of letters: the rest of a part's clause ("voted in favour",
-/// "in logistics", "against").
+/// Whether `t` is at most six words of letters: the rest of a part's clause ("voted in favour",
+/// "in logistics", "against", « ont donné raison à la ville »).
 fn tail_words(t: &str) -> bool {
     let words = t.split(is_space).filter(|w| !w.is_empty());
     let mut n = 0;
     for w in words {
         n += 1;
-        if n > 4 || !w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-')) {
+        if n > 6 || !w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-')) {
             return false;
         }
     }
-    n <= 4
+    n <= 6
 }
 
 /// A separator between two parts, after the first part's clause: `TAIL ("," | [","] GAP JOIN)`.
@@ -450,8 +456,14 @@ fn tail_total(
         if same_kind_key(before).as_deref() != Some(kind.as_str()) {
             break;
         }
-        let Some(join) = text.get(end_with_counted(before)..cur.local.0).and_then(|sep| part_separator(lex, sep))
-        else {
+        let sep = text.get(end_with_counted(before)..cur.local.0)?;
+        let Some(join) = part_separator(lex, sep) else {
+            // A figure of the same kind just before, not joined as a part: only a colon shows
+            // that the list starts after it ("420 workers: 310 …"); after a long clause ("5 ont
+            // donné raison à la ville, 2 …") the list may hold it, and its sum is unknown.
+            if !sep.trim_end_matches(is_space).ends_with(':') {
+                return None;
+            }
             break;
         };
         joined |= join;

@@ -28,7 +28,8 @@ declare_rule! {
     /// ## Leaves alone
     /// - Dates in the stated order: « le 8 mars, avant le scrutin du 10 mars ».
     /// - A connector far from the first date, which may belong to another clause: "On 15 March
-    ///   she promised to finish the report before 1 March next year".
+    ///   she promised to finish the report before 1 March next year", "The authority, founded in
+    ///   1998, appealed after the 2001 ruling".
     /// - Dates given as a month or a year that overlap: "in 2011, after the 2011 election".
     /// - The wrong amount in the right direction: `duration-mismatch` reports it.
     ///
@@ -120,6 +121,11 @@ fn check_connector(
     }
     let gap_text = cx.run_text(later).get(first.local.1..connector_at).unwrap_or("");
     if gap_text.split_whitespace().count() > 4 {
+        return;
+    }
+    // "The authority, founded in 1998, appealed after the 2001 ruling": the comma closes the
+    // clause of the first date; the connector belongs to the next verb.
+    if gap_text.contains(',') && gap_text.chars().any(char::is_alphabetic) {
         return;
     }
     let gap = ((da.0 - db.1).num_days(), (da.1 - db.0).num_days());
