@@ -354,11 +354,36 @@ fn total_frame(
         parts.push(k - 1);
         k -= 1;
     }
+    drop_restated_whole(lex, text, items, first, total, &mut parts);
     if parts.len() < 2 || !joined {
         return None;
     }
     parts.reverse();
     Some(TotalFrame { parts, total: t, marker: cx.run.span(marker_start, marker_start + core.len()) })
+}
+
+/// Drops the first of `parts` (last in this reversed list) when it is the whole the total
+/// restates and does not open the list: "Of the 40 candidates, 12 passed, 20 failed and 8
+/// withdrew, a total of 40" sums 12, 20 and 8.
+fn drop_restated_whole(
+    lex: &Compiled,
+    text: &str,
+    items: &[Claim],
+    first: usize,
+    total: &Claim,
+    parts: &mut Vec<usize>,
+) {
+    let Some(&p) = parts.last() else { return };
+    let Some(c) = items.get(p) else { return };
+    let prev_end = if p > first { items.get(p - 1).map_or(0, end_with_counted) } else { 0 };
+    let lead = text.get(prev_end.min(c.local.0)..c.local.0).unwrap_or_default().trim_end_matches(is_space);
+    let opens = lead.is_empty()
+        || lead.ends_with([':', '.', '!', '?', ','])
+        || lead.rsplit(is_space).next().is_some_and(|w| lex.part_join.iter().any(|j| phrase(j, w) == Some(w.len())));
+    let restated = matches!((number(c), number(total)), (Some(a), Some(b)) if a.value == b.value);
+    if !opens && restated {
+        parts.pop();
+    }
 }
 
 /// Claims that can be summed together: exact numbers, percentages, or money of one currency.

@@ -111,6 +111,27 @@ fn lowercase_words(text: &str, min: usize, max: usize) -> bool {
         && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-')))
 }
 
+/// Verbs that restate the event of the date just before them ("The deal, reached on June 27,
+/// came two days after …"); any other verb may be another event ("took effect a month after").
+const OCCURRED: &[&str] = &[
+    "came",
+    "arrived",
+    "happened",
+    "occurred",
+    "took place",
+    "est intervenu",
+    "est intervenue",
+    "sont intervenus",
+    "est survenu",
+    "est survenue",
+    "a eu lieu",
+    "ont eu lieu",
+    "est arrivé",
+    "est arrivée",
+    "intervient",
+    "arrive",
+];
+
 /// Whether words right before an amount qualify it ("plus d'", "more than", "only"): they belong
 /// to the offset, not to a clause of their own.
 fn qualifier(cx: &Context<'_>, words: &str) -> bool {
@@ -133,8 +154,10 @@ fn subject_near(cx: &Context<'_>, offset: &Claim, o: &OffsetClaim) -> Option<Spa
     let at = claims.iter().position(|c| c.span == offset.span)?;
     if let Some(prev) = at.checked_sub(1).and_then(|i| claims.get(i)) {
         let between = cx.between(prev, offset);
-        let clause =
-            between.trim_start().strip_prefix(',').is_some_and(|w| lowercase_words(w, 1, 2) && !qualifier(cx, w));
+        let clause = between.trim_start().strip_prefix(',').is_some_and(|w| {
+            let w = crate::rules::cues::fold(w).split_whitespace().collect::<Vec<_>>().join(" ");
+            lowercase_words(&w, 1, 3) && !qualifier(cx, &w) && OCCURRED.contains(&w.as_str())
+        });
         if date_of(prev).is_some() && clause {
             return Some(prev.span);
         }
@@ -176,7 +199,11 @@ fn date_after_event<'a>(cx: &Context<'a>, offset: &'a Claim, event: Span) -> Opt
     let words = between.split_whitespace().count();
     let commas = between.matches(',').count();
     let other = between.chars().any(|c| !(c.is_alphabetic() || c.is_whitespace() || matches!(c, ',' | '\'' | '’')));
-    (words <= 3 && commas <= 1 && !other).then_some(From::Date(next, d))
+    // The date closes the clause: "… the meeting he had called for 20 May was cancelled" dates
+    // something else.
+    let after = cx.after(next).trim_start();
+    let closes = after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '!', '?']);
+    (words <= 3 && commas <= 1 && !other && closes).then_some(From::Date(next, d))
 }
 
 fn unit_ok(u: Unit) -> bool {
