@@ -178,4 +178,21 @@ mod tests {
         d.age("80", 80.0);
         assert!(d.check(&AgeMismatch).is_empty());
     }
+
+    #[test]
+    fn flags_a_bare_age_beside_a_birth_year_and_leaves_counts_alone() {
+        let mut d = Draft::new(&en("Whitfield, 54, was born in 1966."));
+        d.number("54", 54.0);
+        d.year("1966", 1966);
+        assert_eq!(d.check(&AgeMismatch).len(), 1);
+        let mut d = Draft::new(&en("Of the 30 members, 12, born in 1990 or later, voted no."));
+        d.number("30", 30.0);
+        d.number("12", 12.0);
+        d.year("1990", 1990);
+        assert!(d.check(&AgeMismatch).is_empty(), "a count, not an age");
+        let mut d = Draft::new(&en("Born in 1990, she is 12 points ahead."));
+        d.year("1990", 1990);
+        d.number("12", 12.0);
+        assert!(d.check(&AgeMismatch).is_empty(), "12 points");
+    }
 }

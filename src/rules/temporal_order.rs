@@ -257,4 +257,16 @@ mod tests {
         d.date("March 1, 2024", (2024, 3, 1), None);
         assert!(d.check(&TemporalOrder).is_empty());
     }
+
+    #[test]
+    fn reads_attributive_years() {
+        let mut d = Draft::new(&en("She first joined the council in 2009, after the 2011 election."));
+        d.year("2009", 2009);
+        d.counted("2011", 0, 2011.0, "election");
+        assert_eq!(d.check(&TemporalOrder)[0].1, "\"2009\" is before \"2011\"; the text says \"after\"");
+        let mut d = Draft::new(&en("The authority, founded in 1998, appealed after the 2001 ruling."));
+        d.year("1998", 1998);
+        d.counted("2001", 0, 2001.0, "ruling");
+        assert!(d.check(&TemporalOrder).is_empty(), "the connector belongs to the next clause");
+    }
 }
