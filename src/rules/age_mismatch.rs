@@ -29,6 +29,8 @@ declare_rule! {
     /// - An age at an event: "she died in 2010, aged 80, born in 1930"; « à l'époque ».
     /// - A sentence with two birth dates or another date that may be the reference.
     /// - A draft without a publication date.
+    /// - A bare number after a count ("Of the 30 members, 12, born in 1990 or later") or before a
+    ///   noun ("she is 12 points ahead").
     ///
     /// ## Settings
     /// None.
@@ -51,6 +53,41 @@ fn english_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
 
+/// A bare number that can only be an age in a sentence that gives a birth date (the caller
+/// checks that): set off by commas or brackets after a noun ("Whitfield, 54, was born in
+/// 1966"), or after "is" at the end of a clause ("born in 1990, the singer is 40"). Whole,
+/// 1 to 120, written in digits and counting nothing.
+fn bare_age(cx: &Context<'_>, c: &Claim) -> Option<f64> {
+    let ClaimKind::Number(n) = &c.kind else { return None };
+    let text = cx.text(c.span);
+    if n.approx.is_some() || n.counted.is_some() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !(n.value.fract() == 0.0 && (1.0..=120.0).contains(&n.value)) {
+        return None;
+    }
+    let before = cx.before(c).trim_end();
+    let after = cx.after(c);
+    let closes = |closer: char| after.is_empty() || after.starts_with(closer);
+    let word_before = |head: &str| head.trim_end().chars().last().is_some_and(char::is_alphabetic);
+    let apposed = match (before.strip_suffix(','), before.strip_suffix('(')) {
+        (Some(head), _) => word_before(head) && closes(','),
+        (_, Some(head)) => word_before(head) && closes(')'),
+        _ => false,
+    };
+    // French gives an age its unit (« a 40 ans »), read by the extractor; only English says "is 40".
+    let copula = ["is"].iter().filter(|_| cx.doc.lang == crate::source::Lang::En).any(|w| {
+        before.len() > w.len()
+            && before.get(before.len() - w.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w))
+            && before.get(..before.len() - w.len()).is_some_and(|h| h.ends_with(char::is_whitespace))
+    }) && (after.is_empty() || after.starts_with(['.', ',', ';']));
+    // "Of the 30 members, 12, born in 1990": a count of what came before, not an age.
+    let counted_before = cx
+        .sentence_claims(c)
+        .any(|(_, o)| o.local.1 <= c.local.0 && matches!(o.kind, ClaimKind::Number(_) | ClaimKind::Percent(_)));
+    ((apposed || copula) && !counted_before).then_some(n.value)
+}
+
 impl Rule for AgeMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -60,8 +97,15 @@ impl Rule for AgeMismatch {
         let Some(pub_date) = cx.doc.pub_date else { return };
         let cues = &cx.cues().age;
         for c in &cx.claims.items {
-            let ClaimKind::Age(age) = &c.kind else { continue };
-            if age.years.fract() != 0.0 || cx.quoted(c) {
+            let years = match &c.kind {
+                ClaimKind::Age(age) => age.years,
+                ClaimKind::Number(_) => match bare_age(cx, c) {
+                    Some(y) => y,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            if years.fract() != 0.0 || cx.quoted(c) {
                 continue;
             }
             let sentence = cx.sentence_text(c);
@@ -82,7 +126,7 @@ impl Rule for AgeMismatch {
             let Some((first, last)) = days(date) else { continue };
             let earlier = pub_date.checked_sub_days(chrono::Days::new(31)).unwrap_or(pub_date);
             let (low, high) = (age_on(last, earlier), age_on(first, pub_date));
-            let stated = age.years as i32;
+            let stated = years as i32;
             if (low..=high).contains(&stated) {
                 continue;
             }
@@ -91,7 +135,7 @@ impl Rule for AgeMismatch {
                 "born \"{}\", so {expected} on {} (the publication date); the text says {}",
                 cx.text(birth.span),
                 english_date(pub_date),
-                fmt_num(age.years)
+                fmt_num(years)
             );
             out.push(
                 cx.diagnostic(self, c.span, text)
@@ -133,5 +177,22 @@ mod tests {
         d.year("1930", 1930);
         d.age("80", 80.0);
         assert!(d.check(&AgeMismatch).is_empty());
+    }
+
+    #[test]
+    fn flags_a_bare_age_beside_a_birth_year_and_leaves_counts_alone() {
+        let mut d = Draft::new(&en("Whitfield, 54, was born in 1966."));
+        d.number("54", 54.0);
+        d.year("1966", 1966);
+        assert_eq!(d.check(&AgeMismatch).len(), 1);
+        let mut d = Draft::new(&en("Of the 30 members, 12, born in 1990 or later, voted no."));
+        d.number("30", 30.0);
+        d.number("12", 12.0);
+        d.year("1990", 1990);
+        assert!(d.check(&AgeMismatch).is_empty(), "a count, not an age");
+        let mut d = Draft::new(&en("Born in 1990, she is 12 points ahead."));
+        d.year("1990", 1990);
+        d.number("12", 12.0);
+        assert!(d.check(&AgeMismatch).is_empty(), "12 points");
     }
 }

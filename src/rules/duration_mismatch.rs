@@ -5,8 +5,8 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::extract::date::{Direction, DurationClaim, OffsetClaim, Unit};
-use crate::extract::{Approx, Claim, ClaimKind};
-use crate::rules::calendar::{allowed_days, anchor, date_of, days, days_words, target, widen};
+use crate::extract::{Anchor, Approx, Claim, ClaimKind};
+use crate::rules::calendar::{allowed_days, anchor, date_of, days, days_words, target, widen, From};
 use crate::rules::cues::{longest_prefix, longest_suffix};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::span::Span;
@@ -34,6 +34,8 @@ declare_rule! {
     /// - 12 to 16 days called « deux semaines »; 28 to 31 days called "a month".
     /// - « environ trois semaines » for 25 days; "more than a month" for 45 days.
     /// - A sentence with two candidate dates for the offset: the text does not say which.
+    /// - "Two weeks later, on 2 April" when the date counted from is two sentences back, or an
+    ///   event anchor whose date stands more than three words after it.
     /// - A gap in the wrong direction: `temporal-order` reports it.
     /// - Hours and minutes (times of day are not compared).
     ///
@@ -81,9 +83,15 @@ pub(crate) fn read_offset<'a>(cx: &Context<'a>, offset: &'a Claim) -> Option<Off
     // Precision: only an offset that restates a date of its own sentence against an explicit
     // date ("le 12 février 2022, soit deux semaines avant le 26 février") is checked. Offsets
     // from the publication date ("aujourd'hui", "il y a deux ans") or from a date the context
-    // last gave ("quinze ans plus tard") guessed the wrong pair on real news copy.
-    let (Some(subject), crate::extract::Anchor::Date(_)) = (o.subject, &o.anchor) else { return None };
-    let from = anchor(cx, o)?;
+    // last gave with no date of their own ("quinze ans plus tard") guessed the wrong pair on
+    // real news copy.
+    let subject = o.subject.or_else(|| subject_near(cx, offset, o))?;
+    let from = match &o.anchor {
+        Anchor::Date(_) => anchor(cx, o)?,
+        // "après l'annonce du 12 mai", "after it was announced on April 10".
+        Anchor::Event(event) => date_in_event(cx, *event).or_else(|| date_after_event(cx, offset, *event))?,
+        Anchor::PubDate | Anchor::Unknown => return None,
+    };
     let (to, to_date) = target(cx, offset, from.span())?;
     if to.span != subject {
         return None;
@@ -94,6 +102,108 @@ pub(crate) fn read_offset<'a>(cx: &Context<'a>, offset: &'a Claim) -> Option<Off
         None => "the publication date".to_string(),
     };
     Some(OffsetReading { o, from_span: from.span(), from_text, to, gap })
+}
+
+/// Whether `text` is only lowercase words, `min..=max` of them.
+fn lowercase_words(text: &str, min: usize, max: usize) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (min..=max).contains(&words.len())
+        && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-')))
+}
+
+/// Verbs that restate the event of the date just before them ("The deal, reached on June 27,
+/// came two days after …"); any other verb may be another event ("took effect a month after").
+const OCCURRED: &[&str] = &[
+    "came",
+    "arrived",
+    "happened",
+    "occurred",
+    "took place",
+    "est intervenu",
+    "est intervenue",
+    "sont intervenus",
+    "est survenu",
+    "est survenue",
+    "a eu lieu",
+    "ont eu lieu",
+    "est arrivé",
+    "est arrivée",
+    "intervient",
+    "arrive",
+];
+
+/// Whether words right before an amount qualify it ("plus d'", "more than", "only"): they belong
+/// to the offset, not to a clause of their own.
+fn qualifier(cx: &Context<'_>, words: &str) -> bool {
+    let w = words.trim().to_lowercase();
+    let lex = &crate::extract::Lexicon::get(cx.doc.lang).numbers;
+    w.ends_with(['\'', '’'])
+        || ["de", "of", "than", "only", "just", "barely", "exactly", "seulement", "à peine", "tout juste", "pile"]
+            .iter()
+            .copied()
+            .chain(lex.approx_before.iter().map(|(a, _)| a.as_str()))
+            .any(|a| w == *a || w.ends_with(&format!(" {a}")))
+}
+
+/// The date an offset restates when the extractor saw no "soit"/comma link: the date of its
+/// clause, one or two words before it ("The deal, reached on June 27, came two days after …"),
+/// or the date set right after it ("deux semaines plus tard, le 3 mars"), when the offset counts
+/// from the date the previous sentence or its own gave.
+fn subject_near(cx: &Context<'_>, offset: &Claim, o: &OffsetClaim) -> Option<Span> {
+    let claims: Vec<&Claim> = cx.sentence_claims(offset).map(|(_, c)| c).collect();
+    let at = claims.iter().position(|c| c.span == offset.span)?;
+    if let Some(prev) = at.checked_sub(1).and_then(|i| claims.get(i)) {
+        let between = cx.between(prev, offset);
+        let clause = between.trim_start().strip_prefix(',').is_some_and(|w| {
+            let w = crate::rules::cues::fold(w).split_whitespace().collect::<Vec<_>>().join(" ");
+            lowercase_words(&w, 1, 3) && !qualifier(cx, &w) && OCCURRED.contains(&w.as_str())
+        });
+        if date_of(prev).is_some() && clause {
+            return Some(prev.span);
+        }
+    }
+    let next = claims.get(at + 1)?;
+    let between = cx.between(offset, next).trim_start();
+    let set = between
+        .strip_prefix(',')
+        .is_some_and(|w| lowercase_words(w, 0, 1) && w.split_whitespace().all(|w| w.chars().count() <= 3));
+    let Anchor::Date(from) = o.anchor else { return None };
+    if !(set && date_of(next).is_some() && from.end <= offset.span.start) {
+        return None;
+    }
+    // The date counted from stands in this sentence or the one before.
+    let anchor_claim = cx.claims.items.iter().find(|c| c.span == from)?;
+    let (_, anchor_end) = cx.sentence(anchor_claim);
+    let (start, _) = cx.sentence(offset);
+    let adjacent = anchor_claim.run == offset.run
+        && (anchor_end >= start || cx.run_text(offset).get(anchor_end..start).is_some_and(|t| t.trim().is_empty()));
+    adjacent.then_some(next.span)
+}
+
+/// The last date that starts inside an event anchor ("the dinner of June 17, 2024": the phrase
+/// ends at the comma, the date after the year).
+fn date_in_event<'a>(cx: &Context<'a>, event: Span) -> Option<From<'a>> {
+    cx.claims_within(event).filter_map(|c| date_of(c).map(|d| From::Date(c, d))).last()
+}
+
+/// The date that dates an event anchor when the phrase itself holds none: the first date after
+/// it in the sentence, at most three words and one comma away ("après la seconde, menée le
+/// 29 octobre", "after it was announced on April 10").
+fn date_after_event<'a>(cx: &Context<'a>, offset: &'a Claim, event: Span) -> Option<From<'a>> {
+    let next = cx.sentence_claims(offset).map(|(_, c)| c).find(|c| c.span.end > event.end)?;
+    if next.span.start < event.end {
+        return None;
+    }
+    let d = date_of(next)?;
+    let between = cx.text(Span { start: event.end, end: next.span.start });
+    let words = between.split_whitespace().count();
+    let commas = between.matches(',').count();
+    let other = between.chars().any(|c| !(c.is_alphabetic() || c.is_whitespace() || matches!(c, ',' | '\'' | '’')));
+    // The date closes the clause: "… the meeting he had called for 20 May was cancelled" dates
+    // something else.
+    let after = cx.after(next).trim_start();
+    let closes = after.is_empty() || after.starts_with(['.', ',', ';', ':', ')', '!', '?']);
+    (words <= 3 && commas <= 1 && !other && closes).then_some(From::Date(next, d))
 }
 
 fn unit_ok(u: Unit) -> bool {
@@ -197,13 +307,11 @@ impl Rule for DurationMismatch {
                     if fits(r.gap, allowed) {
                         continue;
                     }
-                    let text = format!(
-                        "{} between {} and \"{}\"; the text says \"{}\"",
-                        describe(r.gap),
-                        r.from_text,
-                        cx.text(r.to.span),
-                        cx.text(claim.span)
-                    );
+                    // The earlier date first: "37 days between "March 3" and "April 9"".
+                    let to_text = format!("\"{}\"", cx.text(r.to.span));
+                    let (a, b) = if r.gap.1 < 0 { (&to_text, &r.from_text) } else { (&r.from_text, &to_text) };
+                    let text =
+                        format!("{} between {a} and {b}; the text says \"{}\"", describe(r.gap), cx.text(claim.span));
                     let mut d = cx.diagnostic(self, claim.span, text);
                     if let Some(s) = r.from_span {
                         d = d.related(s, "the date it counts from");

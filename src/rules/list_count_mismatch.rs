@@ -24,6 +24,9 @@ declare_rule! {
     /// - A list that matches its count.
     /// - A partial list: « trois pays, dont la France », "five cities, including Lyon and Nice".
     /// - Items that count several things: "four shelters: two schools, a church and a sports hall".
+    /// - A count and a colon with a clause between, unless the count opens its sentence ("Four
+    ///   countries voiced their opposition: …"); a breakdown after it ("The 12 members voted:
+    ///   7 for and 5 against").
     /// - Items that hold their own commas or "et"/"and" the extraction could not split: no list
     ///   frame, no finding.
     ///

@@ -30,6 +30,9 @@ declare_rule! {
     /// - Shares of different wholes: « 68 % des Français et 75 % des jeunes ».
     /// - Changes and comparisons: « passé de 45 % à 60 % », "up 12% from 95%", « 52 % contre 58 %
     ///   en 2019 ».
+    /// - Answers to one question may each have their verb when the last share is those without
+    ///   an answer (« 21 % ne se prononcent pas », "7% don't know"), but not across groups
+    ///   (« parmi les électeurs de gauche … ; parmi ceux de droite … »).
     /// - Survey questions with several answers (« plusieurs réponses possibles »), answers to
     ///   different questions (« 58 % ne lui font pas confiance et 69 % estiment… »), rates per
     ///   group or item (« 42 % chez EELV », "Lyon (31%)").
@@ -70,6 +73,28 @@ fn percent_value(c: &Claim) -> Option<f64> {
         _ => None,
     }
 }
+
+/// What follows the share of a survey's respondents who gave no answer.
+const NO_ANSWER: &[&str] = &[
+    "ne se prononcent pas",
+    "ne se prononce pas",
+    "sans opinion",
+    "sont sans opinion",
+    "n'ont pas d'opinion",
+    "n’ont pas d’opinion",
+    "ne savent pas",
+    "ne sait pas",
+    "don't know",
+    "do not know",
+    "did not know",
+    "didn't know",
+    "ne savaient pas",
+    "are undecided",
+    "undecided",
+    "no opinion",
+    "had no opinion",
+    "have no opinion",
+];
 
 impl Rule for PercentSum {
     fn meta(&self) -> &'static RuleMeta {
@@ -126,9 +151,19 @@ impl Rule for PercentSum {
                 after.is_empty() || longest_prefix(after, list).is_some()
             };
             let exhaustive = cues.percent.exhaustive.iter().any(|w| contains_phrase(sentence, w));
+            // Answers to one question, the last share those without an answer ("21 % ne se
+            // prononcent pas", "9% don't know"): each share may have its own verb.
+            let answers = shares.last().is_some_and(|s| {
+                let after = fold(cx.after(s));
+                NO_ANSWER.iter().any(|w| after.trim_start().starts_with(&fold(w)))
+            }) && shares.windows(2).all(|w| match w {
+                // One group's answers: no "parmi"/"among" starting another group between.
+                [a, b] => !cues.percent.per_group.iter().any(|g| contains_phrase(cx.between(a, b), g)),
+                _ => true,
+            });
             if shares.iter().any(|s| in_parens(s))
                 || shares.iter().any(|s| longest_prefix(cx.after(s).trim_start(), &cues.percent.per_group).is_some())
-                || !(exhaustive || shares.iter().skip(1).all(|s| followed(s, &cues.percent.share_links)))
+                || !(exhaustive || answers || shares.iter().skip(1).all(|s| followed(s, &cues.percent.share_links)))
             {
                 continue;
             }

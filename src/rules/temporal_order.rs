@@ -9,6 +9,7 @@ use crate::rules::calendar::{date_of, days, days_words};
 use crate::rules::cues::longest_suffix;
 use crate::rules::duration_mismatch::read_offset;
 use crate::rules::{Context, Rule, RuleMeta};
+use chrono::NaiveDate;
 
 declare_rule! {
     /// ## What it flags
@@ -27,8 +28,9 @@ declare_rule! {
     /// ## Leaves alone
     /// - Dates in the stated order: « le 8 mars, avant le scrutin du 10 mars ».
     /// - A connector far from the first date, which may belong to another clause: "On 15 March
-    ///   she promised to finish the report before 1 March next year".
-    /// - Dates given as a month or a year that overlap.
+    ///   she promised to finish the report before 1 March next year", "The authority, founded in
+    ///   1998, appealed after the 2001 ruling".
+    /// - Dates given as a month or a year that overlap: "in 2011, after the 2011 election".
     /// - The wrong amount in the right direction: `duration-mismatch` reports it.
     ///
     /// ## Settings
@@ -83,9 +85,14 @@ fn connector<'c>(before: &str, cues: &'c crate::rules::cues::Order) -> Option<(&
 }
 
 /// A date right after an order word, and the nearest date before that word in the sentence.
-fn check_connector(rule: &TemporalOrder, cx: &Context<'_>, later: &Claim, out: &mut Vec<Diagnostic>) {
+fn check_connector(
+    rule: &TemporalOrder,
+    cx: &Context<'_>,
+    later: &Claim,
+    db: (NaiveDate, NaiveDate),
+    out: &mut Vec<Diagnostic>,
+) {
     let cues = &cx.cues().order;
-    let Some(db) = date_of(later).and_then(days) else { return };
     let before = cx.before(later);
     // The connector may stand a few words before the date: "avant le scrutin du 10 mars".
     let Some((word, at, direction)) = connector(before, cues) else { return };
@@ -116,15 +123,21 @@ fn check_connector(rule: &TemporalOrder, cx: &Context<'_>, later: &Claim, out: &
     if gap_text.split_whitespace().count() > 4 {
         return;
     }
+    // "The authority, founded in 1998, appealed after the 2001 ruling": the comma closes the
+    // clause of the first date; the connector belongs to the next verb.
+    if gap_text.contains(',') && gap_text.chars().any(char::is_alphabetic) {
+        return;
+    }
     let gap = ((da.0 - db.1).num_days(), (da.1 - db.0).num_days());
     let Some((n, actual)) = relation(gap) else { return };
     if actual == direction {
         return;
     }
+    // Days are counted only between two days; "2009" is simply before "2011".
+    let by = if da.0 == da.1 && db.0 == db.1 { format!("{} ", days_words(n)) } else { String::new() };
     let text = format!(
-        "\"{}\" is {} {} \"{}\"; the text says \"{word}\"",
+        "\"{}\" is {by}{} \"{}\"; the text says \"{word}\"",
         cx.text(first.span),
-        days_words(n),
         side(actual),
         cx.text(later.span)
     );
@@ -133,6 +146,22 @@ fn check_connector(rule: &TemporalOrder, cx: &Context<'_>, later: &Claim, out: &
             .related(later.span, "the other date")
             .help("check both dates and the word that orders them"),
     );
+}
+
+/// A year used as an adjective, which the date reader leaves a number: "the 2011 election".
+/// Four digits between 1800 and 2100, after "the" (or a possessive) and before the noun it dates.
+fn attributive_year(cx: &Context<'_>, c: &Claim) -> Option<(NaiveDate, NaiveDate)> {
+    let ClaimKind::Number(n) = &c.kind else { return None };
+    let text = cx.text(c.span);
+    if n.approx.is_some() || n.counted.is_none() || text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year = i32::try_from(n.value as i64).ok().filter(|y| (1800..=2100).contains(y))?;
+    let article = cx.before(c).trim_end().rsplit(char::is_whitespace).next()?.to_lowercase();
+    if !["the", "its", "his", "her", "their", "that", "this"].contains(&article.as_str()) {
+        return None;
+    }
+    Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))
 }
 
 impl Rule for TemporalOrder {
@@ -150,10 +179,10 @@ impl Rule for TemporalOrder {
                     if actual == r.o.direction {
                         continue;
                     }
+                    let by = if r.gap.0 == r.gap.1 { format!("{} ", days_words(n)) } else { String::new() };
                     let text = format!(
-                        "\"{}\" is {} {} {}; the text says \"{}\"",
+                        "\"{}\" is {by}{} {}; the text says \"{}\"",
                         cx.text(r.to.span),
-                        days_words(n),
                         side(actual),
                         r.from_text,
                         cx.text(claim.span)
@@ -164,7 +193,16 @@ impl Rule for TemporalOrder {
                     }
                     out.push(d.help("check both dates and the direction of the offset"));
                 }
-                ClaimKind::Date(_) => check_connector(self, cx, claim, out),
+                ClaimKind::Date(d) => {
+                    if let Some(db) = days(d) {
+                        check_connector(self, cx, claim, db, out);
+                    }
+                }
+                ClaimKind::Number(_) => {
+                    if let Some(db) = attributive_year(cx, claim) {
+                        check_connector(self, cx, claim, db, out);
+                    }
+                }
                 _ => {}
             }
         }
@@ -218,5 +256,17 @@ mod tests {
         d.date("March 15, 2024", (2024, 3, 15), None);
         d.date("March 1, 2024", (2024, 3, 1), None);
         assert!(d.check(&TemporalOrder).is_empty());
+    }
+
+    #[test]
+    fn reads_attributive_years() {
+        let mut d = Draft::new(&en("She first joined the council in 2009, after the 2011 election."));
+        d.year("2009", 2009);
+        d.counted("2011", 0, 2011.0, "election");
+        assert_eq!(d.check(&TemporalOrder)[0].1, "\"2009\" is before \"2011\"; the text says \"after\"");
+        let mut d = Draft::new(&en("The authority, founded in 1998, appealed after the 2001 ruling."));
+        d.year("1998", 1998);
+        d.counted("2001", 0, 2001.0, "ruling");
+        assert!(d.check(&TemporalOrder).is_empty(), "the connector belongs to the next clause");
     }
 }

@@ -25,6 +25,9 @@ declare_rule! {
     ///   4,6 millions ».
     /// - Approximate parts or totals: « environ 300 », "about 1,000".
     /// - Parts of different kinds (a percentage and a count).
+    /// - A list whose start is unclear: "approved by 98 votes for, 41 against and 12 abstentions"
+    ///   is summed only from a part that opens the list (after ":", "," or "and"); "Of the
+    ///   board's 15 members, 9 voted for…" leaves the whole out of the sum.
     ///
     /// ## Settings
     /// None.
