@@ -61,6 +61,9 @@ fn roman(mut n: u32) -> String {
 /// Lowercase without accents, for matching words whatever their case or accents ("Deuxieme",
 /// "deuxième"). The typographic apostrophe matches the straight one.
 pub fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let c = c.to_lowercase().next().unwrap_or(c);
     match c {
         'à' | 'â' | 'ä' | 'á' => 'a',
@@ -156,12 +159,30 @@ pub fn phrase(entry: &str, i: &str) -> Option<usize> {
     Some(pos)
 }
 
+/// Whether folded `entry` may match at `i`, given the folded first character of `i` (UTF-8 in
+/// `lead`): [`phrase`] fails at once on any other first character, unless the entry opens with
+/// a space (any SEP). A cheap test before the full match, as lists are read entry by entry.
+fn may_start(entry: &str, lead: &[u8]) -> bool {
+    entry.as_bytes().starts_with(lead) || entry.starts_with(' ')
+}
+
+/// The folded first character of `i`, UTF-8 encoded (empty when `i` is).
+fn lead(i: &str, buf: &mut [u8; 4]) -> usize {
+    i.chars().next().map_or(0, |c| fold(c).encode_utf8(buf).len())
+}
+
 fn first<'l>(list: &'l [String], i: &str) -> Option<(usize, &'l str)> {
-    list.iter().find_map(|e| phrase(e, i).map(|l| (l, e.as_str())))
+    let mut buf = [0u8; 4];
+    let n = lead(i, &mut buf);
+    let lead = buf.get(..n).unwrap_or_default();
+    list.iter().filter(|e| n == 0 || may_start(e, lead)).find_map(|e| phrase(e, i).map(|l| (l, e.as_str())))
 }
 
 fn first_pair<'l, T>(list: &'l [(String, T)], i: &str) -> Option<(usize, &'l T)> {
-    list.iter().find_map(|(e, v)| phrase(e, i).map(|l| (l, v)))
+    let mut buf = [0u8; 4];
+    let n = lead(i, &mut buf);
+    let lead = buf.get(..n).unwrap_or_default();
+    list.iter().filter(|(e, _)| n == 0 || may_start(e, lead)).find_map(|(e, v)| phrase(e, i).map(|l| (l, v)))
 }
 
 fn folded_eq(word: &str, entry: &str) -> bool {
@@ -342,7 +363,10 @@ impl Compiled {
         if let Some((l, w)) = first_pair(&self.words, i) {
             return Some((l, *w));
         }
-        let (tl, t) = self.tens.iter().find_map(|(e, v)| {
+        let mut buf = [0u8; 4];
+        let n = lead(i, &mut buf);
+        let lead = buf.get(..n).unwrap_or_default();
+        let (tl, t) = self.tens.iter().filter(|(e, _)| n == 0 || may_start(e, lead)).find_map(|(e, v)| {
             let mut pos = 0;
             for ec in e.chars() {
                 let c = i.get(pos..)?.chars().next()?;
