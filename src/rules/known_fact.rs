@@ -121,6 +121,8 @@ struct Folded {
     /// Per fact: where its subjects, aliases and units start in the automaton's phrase list.
     at: Vec<(usize, usize, usize)>,
     phrases: PhraseSet,
+    /// Every fact's `context` words, folded, in fact order.
+    context: PhraseSet,
 }
 
 impl Folded {
@@ -141,7 +143,9 @@ impl Folded {
             at.push((a, b, c));
         }
         let phrases = PhraseSet::new(list.iter().copied());
-        Folded { subjects, at, phrases }
+        let context_words: Vec<String> = all.iter().flat_map(|f| f.context.iter().map(|w| fold(w))).collect();
+        let context = PhraseSet::new(context_words.iter().map(String::as_str));
+        Folded { subjects, at, phrases, context }
     }
 
     /// The bundled facts' phrases, folded once per process.
@@ -255,13 +259,18 @@ impl Rule for KnownFact {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let all: Vec<&Fact> = bundled().iter().chain(cx.facts.iter()).collect();
+        let own;
+        let folded = if cx.facts.is_empty() {
+            Folded::bundled(&all)
+        } else {
+            own = Folded::new(&all);
+            &own
+        };
         // Facts whose `context` the document lacks never apply.
         let folded_runs: Vec<String> = cx.doc.runs.iter().map(|r| fold(&r.text)).collect();
-        let context_words: Vec<String> = all.iter().flat_map(|f| f.context.iter().map(|w| fold(w))).collect();
-        let context = PhraseSet::new(context_words.iter().map(String::as_str));
-        let mut in_doc = vec![false; context_words.len()];
+        let mut in_doc = vec![false; all.iter().map(|f| f.context.len()).sum()];
         for r in &folded_runs {
-            for (seen, hit) in in_doc.iter_mut().zip(context.found(r)) {
+            for (seen, hit) in in_doc.iter_mut().zip(folded.context.found(r)) {
                 *seen |= hit;
             }
         }
@@ -280,13 +289,6 @@ impl Rule for KnownFact {
         let cues = &cx.cues().facts;
         // Whether a fact's `unless` words occur in a paragraph, read once per (paragraph, fact).
         let mut excluded: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
-        let own;
-        let folded = if cx.facts.is_empty() {
-            Folded::bundled(&all)
-        } else {
-            own = Folded::new(&all);
-            &own
-        };
         let mut sentence_cache: (SentenceKey, Vec<(bool, bool)>) = ((usize::MAX, (0, 0)), Vec::new());
         let part_of: std::collections::HashMap<usize, usize> =
             cx.claims.part_wholes.iter().map(|pw| (pw.whole, pw.part)).collect();
