@@ -1,13 +1,23 @@
 #!/usr/bin/env python3
 """End-to-end throughput of `factlint check` (and `extract`) on generated French and English prose.
 
-Usage: python3 benches/throughput.py [--mb 8] [--files 400] [--runs 5] [--bin target/release/factlint]
+Usage: python3 benches/throughput.py [--mb 20] [--files 400] [--runs 3] [--linear-mb 10]
+                                     [--stages] [--bin target/release/factlint]
 
 Generates a deterministic corpus of the project's own sentence templates (numbers, dates,
 percentages, money, names, part/whole frames at news-copy density) under target/bench-corpus/,
 then times `factlint check --format json DIR > /dev/null` at 1 and 2 threads (best and median of
 --runs), `factlint extract`, and `rg -c '[0-9]'` over the same files as a floor when ripgrep is
-installed. Prints MB/s. Build first: cargo build --release."""
+installed. Prints MB/s and how far each is from the floor.
+
+Linearity: one single file of --linear-mb MB and one of 10 times that, checked at 1 thread; the
+ratio of their times should be about 10 (0 skips it).
+
+--stages also runs `cargo bench --bench extract_stages` on the corpus: MB/s of each extraction
+stage alone (reading, prefilter, temporal, numeric, names, frames) in one process, the numeric
+extractor's own figure included.
+
+Build first: cargo build --release."""
 import argparse
 import os
 import random
@@ -85,6 +95,24 @@ def generate(out_dir, total_bytes, files):
     return written
 
 
+def generate_single(path, total_bytes, seed):
+    """One long draft, French and English paragraphs in turn (language detection picks one)."""
+    rng = random.Random(seed)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    written = 0
+    with open(path, "w", encoding="utf-8") as f:
+        head = "---\ntitle: one long draft\ndate: 2024-06-01\nlang: fr\n---\n"
+        f.write(head)
+        written += len(head)
+        k = 0
+        while written < total_bytes:
+            para = " ".join(sentence(rng, "fr" if k % 4 else "en") for _ in range(rng.randint(3, 6))) + "\n\n"
+            f.write(para)
+            written += len(para.encode())
+            k += 1
+    return written
+
+
 def timed(cmd, runs):
     times = []
     for _ in range(runs):
@@ -98,9 +126,11 @@ def timed(cmd, runs):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mb", type=float, default=8)
+    ap.add_argument("--mb", type=float, default=20, help="corpus size in MB (default 20)")
     ap.add_argument("--files", type=int, default=400)
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--linear-mb", type=float, default=10, help="small single file in MB; the large is 10x (0: skip)")
+    ap.add_argument("--stages", action="store_true", help="also run the per-stage bench (cargo bench)")
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "factlint"))
     args = ap.parse_args()
     if not os.path.exists(args.bin):
@@ -109,17 +139,40 @@ def main():
     size = generate(corpus, int(args.mb * 1e6), args.files)
     mb = size / 1e6
     print(f"corpus: {args.files} files, {mb:.1f} MB of generated French and English prose")
-    print(f"{'command':40} {'best s':>8} {'median s':>9} {'MB/s (median)':>14}")
+    print(f"{'command':40} {'best s':>8} {'median s':>9} {'MB/s (median)':>14} {'x floor':>8}")
     rows = [
         ("check --format json, 1 thread", [args.bin, "check", "--format", "json", "--threads", "1", corpus]),
         ("check --format json, 2 threads", [args.bin, "check", "--format", "json", "--threads", "2", corpus]),
-        ("extract, 1 file at a time", [args.bin, "extract", "--threads", "1", corpus]),
+        ("extract, 1 thread", [args.bin, "extract", "--threads", "1", corpus]),
     ]
+    floor = None
     if shutil.which("rg"):
-        rows.append(("rg -c '[0-9]' (floor)", ["rg", "-c", "[0-9]", corpus]))
+        # The floor first, so every row can say how far it is from it.
+        floor = timed(["rg", "-c", "[0-9]", corpus], args.runs)[1]
+    else:
+        print("(ripgrep not installed: no floor; apt-get install ripgrep)")
     for name, cmd in rows:
         best, med = timed(cmd, args.runs)
-        print(f"{name:40} {best:8.3f} {med:9.3f} {mb / med:14.1f}")
+        x = f"{med / floor:8.1f}" if floor else f"{'-':>8}"
+        print(f"{name:40} {best:8.3f} {med:9.3f} {mb / med:14.1f} {x}")
+    if floor:
+        name = "rg -c '[0-9]' (floor)"
+        print(f"{name:40} {'':8} {floor:9.3f} {mb / floor:14.1f} {1.0:8.1f}")
+    if args.linear_mb > 0:
+        small = os.path.join(ROOT, "target", "bench-single", "small.md")
+        large = os.path.join(ROOT, "target", "bench-single", "large.md")
+        s_size = generate_single(small, int(args.linear_mb * 1e6), 7)
+        l_size = generate_single(large, int(args.linear_mb * 10e6), 7)
+        times = []
+        for path, n in ((small, s_size), (large, l_size)):
+            _, med = timed([args.bin, "check", "--format", "json", "--threads", "1", path], 1)
+            times.append(med)
+            print(f"{'one file of %.0f MB, check, 1 thread' % (n / 1e6):40} {'':8} {med:9.3f} {n / 1e6 / med:14.1f}")
+        print(f"linearity: large/small time ratio {times[1] / times[0]:.1f} for a size ratio of {l_size / s_size:.1f}")
+    if args.stages:
+        print("per-stage extraction (cargo bench --bench extract_stages):")
+        sys.stdout.flush()
+        subprocess.run(["cargo", "bench", "-q", "--bench", "extract_stages", "--", corpus], cwd=ROOT, check=False)
 
 
 if __name__ == "__main__":

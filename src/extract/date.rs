@@ -196,14 +196,36 @@ fn at_word_end(i: &str, n: usize) -> bool {
 }
 
 fn spell(entry: &str, i: &str) -> Option<usize> {
-    let mut chars = i.char_indices();
+    // ASCII on both sides first, byte by byte (what `same_char` answers for two ASCII
+    // characters); from the first non-ASCII byte on, character by character.
+    let (eb, ib) = (entry.as_bytes(), i.as_bytes());
+    let mut k = 0;
+    while let (Some(&e), Some(&c)) = (eb.get(k), ib.get(k)) {
+        if !e.is_ascii() || !c.is_ascii() {
+            break;
+        }
+        let same = e == c
+            || match e {
+                b' ' => c == b'\t',
+                _ => c.is_ascii_uppercase() && c.to_ascii_lowercase() == e,
+            };
+        if !same {
+            return None;
+        }
+        k += 1;
+    }
+    let (Some(entry), Some(i_rest)) = (entry.get(k..), i.get(k..)) else { return None };
+    if entry.is_empty() {
+        return Some(k);
+    }
+    let mut chars = i_rest.char_indices();
     for e in entry.chars() {
         let (_, c) = chars.next()?;
         if !same_char(e, c) {
             return None;
         }
     }
-    Some(chars.next().map_or(i.len(), |(k, _)| k))
+    Some(k + chars.next().map_or(i_rest.len(), |(n, _)| n))
 }
 
 /// `e` from a lowercase entry, `c` from the text: case, apostrophes, hyphens and spaces as typeset.

@@ -61,6 +61,9 @@ fn roman(mut n: u32) -> String {
 /// Lowercase without accents, for matching words whatever their case or accents ("Deuxieme",
 /// "deuxième"). The typographic apostrophe matches the straight one.
 pub fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let c = c.to_lowercase().next().unwrap_or(c);
     match c {
         'à' | 'â' | 'ä' | 'á' => 'a',
@@ -156,12 +159,31 @@ pub fn phrase(entry: &str, i: &str) -> Option<usize> {
     Some(pos)
 }
 
+/// Whether folded `entry` may match at `i`, given the first byte of the folded first character
+/// of `i`: [`phrase`] fails at once when the entry opens with another character, unless it
+/// opens with a space (any SEP). A one-byte test before the full match, as lists are read entry
+/// by entry.
+fn may_start(entry: &str, lead: Option<u8>) -> bool {
+    match (entry.as_bytes().first(), lead) {
+        (Some(&e), Some(l)) => e == l || e == b' ',
+        _ => true,
+    }
+}
+
+/// The first byte of the folded first character of `i` (None when `i` is empty).
+fn lead(i: &str) -> Option<u8> {
+    let mut buf = [0u8; 4];
+    i.chars().next().and_then(|c| fold(c).encode_utf8(&mut buf).as_bytes().first().copied())
+}
+
 fn first<'l>(list: &'l [String], i: &str) -> Option<(usize, &'l str)> {
-    list.iter().find_map(|e| phrase(e, i).map(|l| (l, e.as_str())))
+    let lead = lead(i);
+    list.iter().filter(|e| may_start(e, lead)).find_map(|e| phrase(e, i).map(|l| (l, e.as_str())))
 }
 
 fn first_pair<'l, T>(list: &'l [(String, T)], i: &str) -> Option<(usize, &'l T)> {
-    list.iter().find_map(|(e, v)| phrase(e, i).map(|l| (l, v)))
+    let lead = lead(i);
+    list.iter().filter(|(e, _)| may_start(e, lead)).find_map(|(e, v)| phrase(e, i).map(|l| (l, v)))
 }
 
 fn folded_eq(word: &str, entry: &str) -> bool {
@@ -342,7 +364,8 @@ impl Compiled {
         if let Some((l, w)) = first_pair(&self.words, i) {
             return Some((l, *w));
         }
-        let (tl, t) = self.tens.iter().find_map(|(e, v)| {
+        let lead = lead(i);
+        let (tl, t) = self.tens.iter().filter(|(e, _)| may_start(e, lead)).find_map(|(e, v)| {
             let mut pos = 0;
             for ec in e.chars() {
                 let c = i.get(pos..)?.chars().next()?;
@@ -381,7 +404,13 @@ impl Compiled {
     }
     /// Whether `word` (as written) is in `list` (folded).
     pub fn is_in(list: &[String], word: &str) -> bool {
-        list.iter().any(|e| folded_eq(word, e))
+        // The first byte of the word as folded_eq reads it: an entry opening otherwise differs.
+        let mut buf = [0u8; 4];
+        let lead = word
+            .chars()
+            .next()
+            .and_then(|c| (if c == '-' { ' ' } else { fold(c) }).encode_utf8(&mut buf).as_bytes().first().copied());
+        list.iter().filter(|e| lead.is_none() || e.as_bytes().first() == lead.as_ref()).any(|e| folded_eq(word, e))
     }
     /// The longest entry of `list` at the start of `i`: bytes read.
     pub fn starts_with(list: &[String], i: &str) -> Option<usize> {

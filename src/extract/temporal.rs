@@ -92,28 +92,28 @@ fn ordinal_second(before: &str, d: &DurationRead<'_>, b: &super::duration::Bare)
     singular && !article
 }
 
-/// Word starts before `at` (back to `floor`, within the sentence), earliest first, then `at`.
-fn starts(text: &str, at: usize, floor: usize) -> Vec<usize> {
-    let mut out = vec![at];
-    let Some(head) = text.get(floor..at) else { return out };
-    let mut prev_alnum = false;
-    let mut found = Vec::new();
-    // walk forwards over the window, then keep the last few word starts
-    for (k, c) in head.char_indices() {
-        if matches!(c, '!' | '?' | ';' | '\n') {
-            found.clear();
+/// Word starts before `at` (back to `floor`, within the sentence), earliest first, then `at`;
+/// into `out` (cleared first: one buffer serves every candidate of a run).
+fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>) {
+    out.clear();
+    if let Some(head) = text.get(floor..at) {
+        let mut prev_alnum = false;
+        // walk forwards over the window, then keep the last few word starts
+        for (k, c) in head.char_indices() {
+            if matches!(c, '!' | '?' | ';' | '\n') {
+                out.clear();
+            }
+            let alnum = c.is_alphanumeric();
+            if alnum && !prev_alnum {
+                out.push(floor + k);
+            }
+            prev_alnum = alnum;
         }
-        let alnum = c.is_alphanumeric();
-        if alnum && !prev_alnum {
-            found.push(floor + k);
-        }
-        prev_alnum = alnum;
+        let keep = out.len().saturating_sub(LOOKBACK_WORDS);
+        out.drain(..keep);
+        out.retain(|&s| s < at);
     }
-    let keep = found.len().saturating_sub(LOOKBACK_WORDS);
-    let mut all: Vec<usize> = found.split_off(keep);
-    all.retain(|&s| s < at);
-    all.append(&mut out);
-    all
+    out.push(at);
 }
 
 /// Reads the temporal claims of a run into `out`.
@@ -125,7 +125,8 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
     let mut resume = 0;
     // Start positions already read and where their reading ended (None: nothing there). Several
     // candidates share the same look-back window; without this every start was re-parsed for each.
-    let mut tried: std::collections::HashMap<usize, Option<usize>> = std::collections::HashMap::new();
+    let mut tried: std::collections::HashMap<usize, Option<usize>, OffsetHash> = std::collections::HashMap::default();
+    let mut window: Vec<usize> = Vec::with_capacity(LOOKBACK_WORDS + 1);
     for cand in rcx.candidates {
         if cand.at < resume {
             continue;
@@ -137,7 +138,8 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
         }
         let window_start = text.get(..cand.at).map_or(0, |h| h.len().saturating_sub(120));
         let floor = resume.max(char_floor(text, window_start));
-        for start in starts(text, cand.at, floor) {
+        starts(text, cand.at, floor, &mut window);
+        for &start in &window {
             match tried.get(&start) {
                 Some(None) => continue,
                 Some(Some(end)) if *end <= cand.at => continue,
@@ -156,6 +158,27 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
             resume = resume.max(emit(rcx, &cx, found, first, out)).max(end);
             break;
         }
+    }
+}
+
+/// The look-back cache is keyed by byte offsets: a multiplicative hash is enough (SipHash cost
+/// more than the lookups it guards).
+type OffsetHash = std::hash::BuildHasherDefault<OffsetHasher>;
+
+#[derive(Default)]
+struct OffsetHasher(u64);
+
+impl std::hash::Hasher for OffsetHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 ^ self.0).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
@@ -378,8 +401,15 @@ mod tests {
     fn looks_back_a_few_words_in_the_sentence() {
         let text = "Hier! Il y a près de trois ans";
         let at = text.find("ans").unwrap();
-        let got: Vec<&str> = starts(text, at, 0).into_iter().map(|s| &text[s..s + 2]).collect();
+        let mut window = vec![99];
+        starts(text, at, 0, &mut window);
+        let got: Vec<&str> = window.iter().map(|&s| &text[s..s + 2]).collect();
         assert_eq!(got, ["Il", "y ", "a ", "pr", "de", "tr", "an"]);
-        assert_eq!(starts(text, at, at), vec![at]);
+        starts(text, at, at, &mut window);
+        assert_eq!(window, vec![at]);
+        let long = "un deux trois quatre cinq six sept huit neuf dix";
+        starts(long, long.len() - 3, 0, &mut window);
+        assert_eq!(window.len(), LOOKBACK_WORDS + 1, "{window:?}");
+        assert_eq!(window.first().map(|&s| &long[s..s + 4]), Some("troi"));
     }
 }

@@ -2,6 +2,7 @@
 //! table per concern. Word lists are data, so adding a language is mostly adding a file.
 
 use crate::source::Lang;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -193,6 +194,79 @@ pub fn contains_folded(hay: &str, needle: &str) -> bool {
     })
 }
 
+/// Many [`fold`]ed phrases looked up in one pass over a folded text: for each phrase, what
+/// [`contains_folded`] answers, without a substring search per phrase.
+#[derive(Debug)]
+pub struct PhraseSet {
+    automaton: Option<AhoCorasick>,
+    /// Per distinct phrase: its byte length and whether it starts and ends with a word character.
+    patterns: Vec<(usize, bool, bool)>,
+    /// Per phrase given to [`PhraseSet::new`]: its pattern, None when empty (never found).
+    of_phrase: Vec<Option<usize>>,
+}
+
+impl PhraseSet {
+    pub fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> PhraseSet {
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut of_phrase = Vec::new();
+        for p in phrases {
+            if p.is_empty() {
+                of_phrase.push(None);
+                continue;
+            }
+            let k = distinct.iter().position(|d| *d == p).unwrap_or_else(|| {
+                distinct.push(p);
+                distinct.len() - 1
+            });
+            of_phrase.push(Some(k));
+        }
+        let patterns = distinct
+            .iter()
+            .map(|p| {
+                let first = p.chars().next().is_some_and(is_word_char);
+                let last = p.chars().last().is_some_and(is_word_char);
+                (p.len(), first, last)
+            })
+            .collect();
+        let automaton = if distinct.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&distinct).ok()
+        };
+        PhraseSet { automaton, patterns, of_phrase }
+    }
+
+    /// For each phrase, in the order given to [`PhraseSet::new`]: `contains_folded(hay, phrase)`.
+    pub fn found(&self, hay: &str) -> Vec<bool> {
+        let mut hit = vec![false; self.patterns.len()];
+        if let Some(ac) = &self.automaton {
+            // `contains_folded` sees the non-overlapping occurrences of each phrase, leftmost
+            // first: the same ones are kept here, so both agree even on self-overlapping phrases.
+            let mut next = vec![0usize; self.patterns.len()];
+            for m in ac.find_overlapping_iter(hay) {
+                let k = m.pattern().as_usize();
+                let (Some(&(len, first_word, last_word)), Some(from)) = (self.patterns.get(k), next.get_mut(k)) else {
+                    continue;
+                };
+                let i = m.start();
+                if i < *from {
+                    continue;
+                }
+                *from = i + len;
+                let before_ok = !first_word || !hay.get(..i).and_then(|r| r.chars().last()).is_some_and(is_word_char);
+                let after_ok =
+                    !last_word || !hay.get(i + len..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
+                if before_ok && after_ok {
+                    if let Some(h) = hit.get_mut(k) {
+                        *h = true;
+                    }
+                }
+            }
+        }
+        self.of_phrase.iter().map(|k| k.and_then(|k| hit.get(k).copied()).unwrap_or(false)).collect()
+    }
+}
+
 /// The longest entry of `list` that `text` starts with, and its byte length.
 pub fn longest_prefix<'l>(text: &str, list: &'l [String]) -> Option<(&'l str, usize)> {
     list.iter().filter_map(|p| starts_with_phrase(text, p).map(|n| (p.as_str(), n))).max_by_key(|&(_, n)| n)
@@ -226,5 +300,29 @@ mod tests {
         assert!(!contains_phrase("unEU", "EU"));
         assert!(contains_phrase("the EU has", "EU"));
         assert_eq!(starts_with_phrase("é", "ée"), None);
+    }
+
+    #[test]
+    fn phrase_set_agrees_with_contains_folded() {
+        let phrases = ["sénat", "a a", "", "eu", "sénat", "conseil de sécurité", "l'an", "-", "aa"];
+        let set = PhraseSet::new(phrases.iter().copied());
+        for hay in [
+            "le sénat américain",
+            "xa a a",
+            "a a",
+            "xa a",
+            "unEU eu",
+            "leurope",
+            "le conseil de sécurité.",
+            "l'an - passé",
+            "aaa",
+            "aa aa",
+            "sénateur",
+            "",
+        ] {
+            let hay = fold(hay);
+            let want: Vec<bool> = phrases.iter().map(|p| contains_folded(&hay, p)).collect();
+            assert_eq!(set.found(&hay), want, "{hay:?}");
+        }
     }
 }

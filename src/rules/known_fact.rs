@@ -8,7 +8,7 @@ use crate::extract::{Claim, ClaimKind};
 use crate::facts::{bundled, Fact, FactKind};
 use crate::rules::calendar::{date_of, days};
 use crate::rules::context::fmt_num;
-use crate::rules::cues::{contains_folded, contains_phrase, fold, longest_prefix, longest_suffix, FactCues};
+use crate::rules::cues::{contains_folded, contains_phrase, fold, longest_prefix, longest_suffix, FactCues, PhraseSet};
 use crate::rules::{Context, Rule, RuleMeta};
 use chrono::NaiveDate;
 
@@ -115,21 +115,43 @@ fn unit_tied(before: &str, after_name: &str, fact: &Fact, cues: &FactCues) -> bo
 /// A sentence: its run and its byte range there.
 type SentenceKey = (usize, (usize, usize));
 
-/// The facts' phrases, folded once per check.
+/// The facts' phrases, folded once per check, and one automaton over all of them.
 struct Folded {
     subjects: Vec<Vec<String>>,
-    names: Vec<Vec<String>>,
-    units: Vec<Vec<String>>,
+    /// Per fact: where its subjects, aliases and units start in the automaton's phrase list.
+    at: Vec<(usize, usize, usize)>,
+    phrases: PhraseSet,
+    /// Every fact's `context` words, folded, in fact order.
+    context: PhraseSet,
 }
 
 impl Folded {
     fn new(all: &[&Fact]) -> Folded {
         let f = |v: &[String]| v.iter().map(|x| fold(x)).collect::<Vec<_>>();
-        Folded {
-            subjects: all.iter().map(|x| f(&x.subjects)).collect(),
-            names: all.iter().map(|x| f(&x.aliases)).collect(),
-            units: all.iter().map(|x| f(&x.units)).collect(),
+        let subjects: Vec<Vec<String>> = all.iter().map(|x| f(&x.subjects)).collect();
+        let names: Vec<Vec<String>> = all.iter().map(|x| f(&x.aliases)).collect();
+        let units: Vec<Vec<String>> = all.iter().map(|x| f(&x.units)).collect();
+        let mut list: Vec<&str> = Vec::new();
+        let mut at = Vec::new();
+        for ((s, n), u) in subjects.iter().zip(&names).zip(&units) {
+            let a = list.len();
+            list.extend(s.iter().map(String::as_str));
+            let b = list.len();
+            list.extend(n.iter().map(String::as_str));
+            let c = list.len();
+            list.extend(u.iter().map(String::as_str));
+            at.push((a, b, c));
         }
+        let phrases = PhraseSet::new(list.iter().copied());
+        let context_words: Vec<String> = all.iter().flat_map(|f| f.context.iter().map(|w| fold(w))).collect();
+        let context = PhraseSet::new(context_words.iter().map(String::as_str));
+        Folded { subjects, at, phrases, context }
+    }
+
+    /// The bundled facts' phrases, folded once per process.
+    fn bundled(all: &[&Fact]) -> &'static Folded {
+        static BUNDLED: std::sync::OnceLock<Folded> = std::sync::OnceLock::new();
+        BUNDLED.get_or_init(|| Folded::new(all))
     }
 
     /// Per fact: (its body is named in the sentence, the sentence names what it counts). A
@@ -137,10 +159,15 @@ impl Folded {
     /// count.
     fn sentence(&self, sentence: &str) -> Vec<(bool, bool)> {
         let hay = fold(sentence);
+        let hit = self.phrases.found(&hay);
+        let has = |k: usize| hit.get(k).copied().unwrap_or(false);
         let found: Vec<Vec<&str>> = self
             .subjects
             .iter()
-            .map(|subjects| subjects.iter().filter(|s| contains_folded(&hay, s)).map(String::as_str).collect())
+            .zip(&self.at)
+            .map(|(subjects, &(a, _, _))| {
+                subjects.iter().enumerate().filter(|(k, _)| has(a + k)).map(|(_, s)| s.as_str()).collect()
+            })
             .collect();
         (0..self.subjects.len())
             .map(|fi| {
@@ -152,8 +179,10 @@ impl Folded {
                             .any(|(oi, other)| oi != fi && other.iter().any(|o| o.len() > s.len() && o.contains(s)))
                     })
                 });
-                let alias = self.names.get(fi).is_some_and(|n| n.iter().any(|a| contains_folded(&hay, a)));
-                let unit = subject && self.units.get(fi).is_some_and(|u| u.iter().any(|a| contains_folded(&hay, a)));
+                let (_, b, c) = self.at.get(fi).copied().unwrap_or((0, 0, 0));
+                let end = self.at.get(fi + 1).map_or(hit.len(), |&(a, _, _)| a);
+                let alias = (b..c).any(has);
+                let unit = subject && (c..end).any(has);
                 (subject, alias || unit)
             })
             .collect()
@@ -230,13 +259,28 @@ impl Rule for KnownFact {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let all: Vec<&Fact> = bundled().iter().chain(cx.facts.iter()).collect();
+        let own;
+        let folded = if cx.facts.is_empty() {
+            Folded::bundled(&all)
+        } else {
+            own = Folded::new(&all);
+            &own
+        };
         // Facts whose `context` the document lacks never apply.
         let folded_runs: Vec<String> = cx.doc.runs.iter().map(|r| fold(&r.text)).collect();
+        let mut in_doc = vec![false; all.iter().map(|f| f.context.len()).sum()];
+        for r in &folded_runs {
+            for (seen, hit) in in_doc.iter_mut().zip(folded.context.found(r)) {
+                *seen |= hit;
+            }
+        }
+        let mut next_word = 0;
         let applies: Vec<bool> = all
             .iter()
             .map(|f| {
-                f.context.is_empty()
-                    || f.context.iter().map(|w| fold(w)).any(|w| folded_runs.iter().any(|r| contains_folded(r, &w)))
+                let words = next_word..next_word + f.context.len();
+                next_word = words.end;
+                f.context.is_empty() || in_doc.get(words).is_some_and(|w| w.contains(&true))
             })
             .collect();
         if !applies.contains(&true) {
@@ -245,7 +289,6 @@ impl Rule for KnownFact {
         let cues = &cx.cues().facts;
         // Whether a fact's `unless` words occur in a paragraph, read once per (paragraph, fact).
         let mut excluded: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
-        let folded = Folded::new(&all);
         let mut sentence_cache: (SentenceKey, Vec<(bool, bool)>) = ((usize::MAX, (0, 0)), Vec::new());
         let part_of: std::collections::HashMap<usize, usize> =
             cx.claims.part_wholes.iter().map(|pw| (pw.whole, pw.part)).collect();
