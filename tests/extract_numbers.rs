@@ -215,6 +215,15 @@ fn leaves_alone_what_is_not_a_number() {
 }
 
 #[test]
+fn labels_keep_their_accents() {
+    // "note 3" is a footnote label; "noté 15 sur 20" is a grade, the 15 is a number.
+    let got = claims_of("Le jury l'a noté 15 sur 20, voir la note 3.", Lang::Fr);
+    let numbers: Vec<_> = got.iter().filter(|(kind, ..)| kind == "number").map(|(_, text, ..)| text.as_str()).collect();
+    assert!(numbers.contains(&"15"), "{got:?}");
+    assert!(!numbers.contains(&"3"), "{got:?}");
+}
+
+#[test]
 fn marks_the_anaphoric_whole() {
     let (_, claims) = read("Il a 295 grands électeurs sur les 270 nécessaires.", Lang::Fr);
     let [pw] = claims.part_wholes.as_slice() else { panic!("{:?}", claims.part_wholes) };

@@ -1151,6 +1151,11 @@ fn weekday_alone<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> 
     if let Ok((r, (text, (rel, _, (wt, w))))) =
         consumed((|i| lx.rel_before.parse(i), gap, consumed(|i| lx.weekdays_full.parse(i)))).parse(i)
     {
+        if dated_after(lx, r) {
+            // "ce lundi 10 janvier 2017": the weekday belongs to the date that follows; the reader
+            // starting at "lundi" takes both, so the weekday is checked against that date.
+            return fail();
+        }
         let read = DateRead { weekday: Some((w, wt)), ..DateRead::new(text, Spec::Weekday(Some(rel))) };
         return Ok((r, read));
     }
@@ -1174,6 +1179,14 @@ fn weekday_alone<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> 
         }
     }
     Ok((r, DateRead { weekday: Some((w, wt)), ..DateRead::new(wt, Spec::Weekday(None)) }))
+}
+
+// DATED_AFTER := [GAP0 ","] GAP (DAY GAP MONTH | MONTH GAP DAY)    " 10 janvier", ", January 10"
+fn dated_after(lx: &DateLexicon, r: &str) -> bool {
+    let lead = (opt((gap0, char(','))), gap);
+    let dmy = (|i| day(lx, i), gap, |i| month(lx, i)).map(|_| ());
+    let mdy = (|i| month_named(lx, i), gap, |i| day(lx, i)).map(|_| ());
+    preceded(lead, alt((dmy, mdy))).parse(r).is_ok()
 }
 
 // WEEKDAY_NUMERIC := WEEKDAY NUMERIC                               "samedi 23/06/2018"

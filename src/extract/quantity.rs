@@ -190,6 +190,15 @@ fn folded_eq(word: &str, entry: &str) -> bool {
     word.chars().map(|c| if c == '-' { ' ' } else { fold(c) }).eq(entry.chars())
 }
 
+/// Labels keep their accents: "note" (a footnote) is not "noté" ("noté 15 sur 20").
+fn lower_eq(word: &str, entry: &str) -> bool {
+    word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).eq(entry.chars())
+}
+
+fn lowered(list: &[String]) -> Vec<String> {
+    list.iter().map(|s| s.to_lowercase().replace('’', "'")).filter(|s| !s.is_empty()).collect()
+}
+
 fn sorted(list: &[String]) -> Vec<String> {
     let mut v: Vec<String> = list.iter().map(|s| fold_str(s)).filter(|s| !s.is_empty()).collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -330,7 +339,7 @@ impl Compiled {
             change_words: sorted(&lex.change_words),
             ordinal_suffixes: sorted(&lex.ordinal_suffixes),
             roman_suffixes: sorted(&lex.roman_suffixes),
-            labels: sorted(&lex.labels),
+            labels: lowered(&lex.labels),
             streets: sorted(&lex.streets),
             time_after: sorted(&lex.time_after),
             not_one_before: sorted(&lex.not_one_before),
@@ -567,7 +576,7 @@ fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
             .rfind(['\'', '’'])
             .and_then(|i| w.get(i + w[i..].chars().next().map_or(1, char::len_utf8)..))
             .unwrap_or(w);
-        if Compiled::is_in(&lex.labels, w) {
+        if lex.labels.iter().any(|e| lower_eq(w, e)) {
             return Some(chain_end(text, at));
         }
     }
