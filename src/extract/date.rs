@@ -987,13 +987,19 @@ fn joined<'i>(i: &'i str, head: Option<&'i str>, rest: &'i str) -> &'i str {
 // MY := MONTH [GAP0 ","] GAP [OF GAP] YEAR                          "février 2022", "Feb. 2022", "June of 1992"
 fn month_year<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
     let of = opt(terminated(|i| lx.of.parse(i), gap));
-    let short = alt((
-        preceded(alt((char('\''), char('’'))), |i| digits(2, 2, i)),
-        verify(|i| digits(2, 2, i), |y: &u32| *y > 31),
-    ))
-    .map(|y| if y < 40 { 2000 + y as i32 } else { 1900 + y as i32 });
-    let (r, (text, (m, _, _, _, y, _))) =
-        consumed((|i| month(lx, i), opt((gap0, char(','))), gap, of, alt((year, short)), end_of_word)).parse(i)?;
+    let century = |y: u32| if y < 40 { 2000 + y as i32 } else { 1900 + y as i32 };
+    let full = year.map(|y| (y, false));
+    let apostrophe = preceded(alt((char('\''), char('’'))), |i| digits(2, 2, i)).map(|y| (century(y), false));
+    let bare = verify(|i| digits(2, 2, i), |y: &u32| *y > 31).map(|y| (century(y), true));
+    let (r, (text, (m, comma, _, _, (y, bare), _))) =
+        consumed((|i| month(lx, i), opt((gap0, char(','))), gap, of, alt((full, apostrophe, bare)), end_of_word))
+            .parse(i)?;
+    // A bare "92" is a year only right after the month and not before a word: "9 in April, 40 in
+    // total" and "in May 45 workers" count, they do not date.
+    let next_is_word = r.trim_start_matches([' ', '\u{a0}', '\u{202f}']).starts_with(char::is_alphabetic);
+    if bare && (comma.is_some() || next_is_word) {
+        return fail();
+    }
     Ok((r, DateRead { month: Some(m), year: Some(y), ..DateRead::new(text, Spec::Calendar) }))
 }
 
@@ -1358,13 +1364,27 @@ mod tests {
                 ("February", "", (None, Some(2), None)),
                 ("Friday 5/12/2019", "", (Some(12), Some(5), Some(2019))),
                 ("Tuesday the 19th", "", (Some(19), None, None)),
+                ("June 92.", ".", (None, Some(6), Some(1992))),
+                ("June '92", "", (None, Some(6), Some(1992))),
             ] {
                 let input = input.strip_prefix("on ").unwrap_or(input);
                 let got = marked_date(cx, input).map(|(rest, r)| (rest, parts(&r)));
                 assert_eq!(got, Ok((left, want)), "{input:?}");
             }
-            for no in ["may", "March", "August", "february", "24/7", "9/11", "version 2", "in 20 minutes", "of 2022-1"]
-            {
+            // a bare two-digit number after a comma or before a word counts, it does not date
+            for no in [
+                "may",
+                "March",
+                "August",
+                "february",
+                "24/7",
+                "9/11",
+                "version 2",
+                "in 20 minutes",
+                "of 2022-1",
+                "April, 40 in total",
+                "May 45 workers",
+            ] {
                 assert!(marked_date(cx, no).is_err(), "{no}");
             }
         });
@@ -1381,6 +1401,10 @@ mod tests {
             assert_eq!(r.spec, Spec::Weekday(Some(Rel::Last)));
             let (_, r) = marked_date(cx, "ce lundi").unwrap();
             assert_eq!(r.spec, Spec::Weekday(Some(Rel::This)));
+            // "ce lundi 10 janvier": the weekday goes with the date, read from "lundi"
+            assert!(marked_date(cx, "ce lundi 10 janvier 2017").is_err());
+            let (_, r) = marked_date(cx, "lundi 10 janvier 2017").unwrap();
+            assert_eq!((r.weekday.map(|w| w.0), r.day), (Some(Weekday::Mon), Some(10)));
             let (_, r) = marked_date(cx, "mercredi 13,").unwrap();
             assert_eq!((r.spec, r.day), (Spec::WeekdayDay, Some(13)));
             let (_, r) = marked_date(cx, "l'an dernier").unwrap();
