@@ -63,7 +63,11 @@ impl Prefilter {
         let digits = out.len();
         if let Some(ac) = &self.automaton {
             for m in ac.find_iter(text) {
-                if !prev_is_word_char(text, m.start()) && !next_is_letter(text, m.end()) {
+                // A word that ends in a hyphen or an apostrophe ("un demi-", "aujourd'") is
+                // followed by a letter by design.
+                let open_end =
+                    text.get(..m.end()).and_then(|t| t.chars().next_back()).is_some_and(|c| !c.is_alphanumeric());
+                if !prev_is_word_char(text, m.start()) && (open_end || !next_is_letter(text, m.end())) {
                     out.push(Candidate {
                         at: m.start(),
                         end: m.end(),
@@ -84,4 +88,26 @@ fn prev_is_word_char(text: &str, at: usize) -> bool {
 
 fn next_is_letter(text: &str, at: usize) -> bool {
     text.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(words: &[&str], text: &str) -> Vec<usize> {
+        let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let mut out = Vec::new();
+        Prefilter::new(&words).candidates(text, &mut out);
+        out.iter().map(|c| c.at).collect()
+    }
+
+    #[test]
+    fn finds_words_and_digit_runs_at_word_starts() {
+        assert_eq!(starts(&["deux"], "Les deux 12 et x34 deuxième"), [4, 9]);
+        // a word that ends in a hyphen or an apostrophe is followed by a letter by design
+        assert_eq!(starts(&["un", "un demi-"], "Un demi-million"), [0]);
+        assert_eq!(starts(&["aujourd'"], "aujourd'hui"), [0]);
+        // a whole word glued to letters is not one
+        assert!(starts(&["un"], "une unité").is_empty());
+    }
 }
