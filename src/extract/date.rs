@@ -720,6 +720,26 @@ impl DateLexicon {
         if i.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
+        // An ASCII word (the usual case) folds byte by byte; any other byte takes the path below.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        let mut ascii = true;
+        for &b in i.as_bytes() {
+            if !b.is_ascii() {
+                ascii = false;
+                break;
+            }
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            let Some(slot) = buf.get_mut(n) else { return false };
+            *slot = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if ascii {
+            let Some(folded) = buf.get(..n).filter(|f| !f.is_empty()) else { return false };
+            return self.lead_keys.binary_search_by(|k| k.as_bytes().cmp(folded)).is_ok();
+        }
         let end = i.find(|c: char| !c.is_alphanumeric()).unwrap_or(i.len());
         let word = i.get(..end).unwrap_or("");
         // What `self.leads.parse(word)` reading all of `word` answers, by a binary search: the
