@@ -77,6 +77,13 @@ pub fn extract_options(config: &Config) -> ExtractOptions {
     ExtractOptions { date_order: config.date_order, ambiguous_dates_unresolved: config.ambiguous_dates_unresolved }
 }
 
+/// Reads and extracts one draft's text without running the rules (what `extract` prints).
+pub fn extract_text<'s>(src: &'s str, format: Format, config: &Config, run: &RunOptions) -> Checked<'s> {
+    let doc = read(src, format, config, run);
+    let claims = extract::extract(&doc, &extract_options(config));
+    Checked { doc, claims, diagnostics: Vec::new() }
+}
+
 /// Checks one draft's text.
 pub fn check_text<'s>(src: &'s str, format: Format, config: &Config, run: &RunOptions) -> Checked<'s> {
     let doc = read(src, format, config, run);

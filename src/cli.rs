@@ -598,7 +598,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
                 Err((id, message)) => return jsonl_error(n, id, &message, "claims"),
             };
             let claims = guarded(&id.to_string(), || {
-                let checked = check::check_text(&text, Format::Markdown, &config, &opts);
+                let checked = check::extract_text(&text, Format::Markdown, &config, &opts);
                 (checked.doc.lang.code(), claims_json(&checked))
             });
             match claims {
@@ -615,10 +615,13 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut failed = 0;
     let jobs = gather(&args.common, &mut configs, &mut failed)?;
-    let mut files = Vec::new();
+    // The document `{"version": 1, "files": [...]}` as `serde_json::to_writer_pretty` lays it out,
+    // written file by file: holding every file's claims as one tree cost more than extracting them.
+    let mut written = 0;
+    let mut buf = Vec::new();
     for job in &jobs {
         let file = guarded(&job.path, || {
-            let checked = check::check_text(&job.src, job.format, &job.config, &run);
+            let checked = check::extract_text(&job.src, job.format, &job.config, &run);
             json!({
                 "path": job.path,
                 "lang": checked.doc.lang.code(),
@@ -626,13 +629,25 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
                 "claims": claims_json(&checked),
             })
         });
-        match file {
-            Some(f) => files.push(f),
-            None => failed += 1,
+        let Some(f) = file else {
+            failed += 1;
+            continue;
+        };
+        buf.clear();
+        serde_json::to_writer_pretty(&mut buf, &f).map_err(|e| stdout_error(e.into()))?;
+        let head: &[u8] = if written == 0 { b"{\n  \"version\": 1,\n  \"files\": [\n    " } else { b",\n    " };
+        out.write_all(head).map_err(stdout_error)?;
+        // JSON strings escape their line breaks: every break here is the layout's, indented twice.
+        for (k, line) in buf.split(|&b| b == b'\n').enumerate() {
+            if k > 0 {
+                out.write_all(b"\n    ").map_err(stdout_error)?;
+            }
+            out.write_all(line).map_err(stdout_error)?;
         }
+        written += 1;
     }
-    serde_json::to_writer_pretty(&mut out, &json!({"version": 1, "files": files}))
-        .map_err(|e| stdout_error(e.into()))?;
+    let tail: &[u8] = if written == 0 { b"{\n  \"version\": 1,\n  \"files\": []\n}" } else { b"\n  ]\n}" };
+    out.write_all(tail).map_err(stdout_error)?;
     writeln!(out).map_err(stdout_error)?;
     out.flush().map_err(stdout_error)?;
     Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })

@@ -76,6 +76,9 @@ pub(crate) fn offset_in(text: &str, sub: &str) -> usize {
 #[derive(Clone, Debug)]
 pub struct Words<T> {
     entries: Vec<(String, T)>,
+    /// Per entry, its second byte when the first two are ASCII and the second a lowercase letter
+    /// or digit (0 otherwise): an entry whose second byte differs from the text's is not spelled.
+    second: Vec<u8>,
     /// Entry indices by first character: ASCII in a table, the rest sorted for a binary search.
     ascii: Vec<Vec<usize>>,
     other: Vec<(char, Vec<usize>)>,
@@ -83,7 +86,7 @@ pub struct Words<T> {
 
 impl<T> Default for Words<T> {
     fn default() -> Self {
-        Words { entries: Vec::new(), ascii: Vec::new(), other: Vec::new() }
+        Words { entries: Vec::new(), second: Vec::new(), ascii: Vec::new(), other: Vec::new() }
     }
 }
 
@@ -116,7 +119,14 @@ impl<T: Copy> Words<T> {
             }
         }
         other.sort_by_key(|(c, _)| *c);
-        Words { entries, ascii, other }
+        let second = entries
+            .iter()
+            .map(|(w, _)| match w.as_bytes() {
+                [a, b, ..] if a.is_ascii() && (b.is_ascii_lowercase() || b.is_ascii_digit()) => *b,
+                _ => 0,
+            })
+            .collect();
+        Words { entries, second, ascii, other }
     }
 
     pub fn words(&self) -> impl Iterator<Item = &str> {
@@ -135,7 +145,19 @@ impl<T: Copy> Words<T> {
             }
             None => None,
         };
-        list.into_iter().flatten().filter_map(|&k| self.entries.get(k))
+        // The text's second byte, when its first two are ASCII: an entry with another (ASCII,
+        // lowercase) second byte cannot be spelled there, nor can its stem.
+        let next = match i.as_bytes() {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => b.to_ascii_lowercase(),
+            _ => 0,
+        };
+        list.into_iter().flatten().filter_map(move |&k| {
+            let second = self.second.get(k).copied().unwrap_or(0);
+            if second != 0 && next != 0 && second != next {
+                return None;
+            }
+            self.entries.get(k)
+        })
     }
 
     // WORD(list) := a lexicon entry in any case, as a whole word, longest entry first; an
@@ -487,6 +509,8 @@ pub struct DateLexicon {
     /// Words that can begin a grammar before its candidate ("il y a", "deux", "en", "né le"): the
     /// scanner looks back only to those.
     pub leads: Words<()>,
+    /// What a whole word must fold to for `leads` to take it, sorted (see `leads_at`).
+    lead_keys: Vec<String>,
     triggers: HashSet<String>,
 }
 
@@ -609,11 +633,13 @@ impl From<RawDates> for DateLexicon {
             duration_cues: Words::plain(&r.duration_cues),
             zones: r.zones.clone(),
             leads: Words::default(),
+            lead_keys: Vec::new(),
             triggers: HashSet::new(),
         };
         let triggers = lex.trigger_list().into_iter().map(|w| w.to_lowercase()).collect();
         let leads = Words::new(lex.lead_list().into_iter().map(|w| (w, ())));
-        DateLexicon { triggers, leads, ..lex }
+        let lead_keys = lead_keys(&leads);
+        DateLexicon { triggers, leads, lead_keys, ..lex }
     }
 }
 
@@ -694,15 +720,72 @@ impl DateLexicon {
         if i.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
+        // An ASCII word (the usual case) folds byte by byte; any other byte takes the path below.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        let mut ascii = true;
+        for &b in i.as_bytes() {
+            if !b.is_ascii() {
+                ascii = false;
+                break;
+            }
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            let Some(slot) = buf.get_mut(n) else { return false };
+            *slot = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if ascii {
+            let Some(folded) = buf.get(..n).filter(|f| !f.is_empty()) else { return false };
+            return self.lead_keys.binary_search_by(|k| k.as_bytes().cmp(folded)).is_ok();
+        }
         let end = i.find(|c: char| !c.is_alphanumeric()).unwrap_or(i.len());
         let word = i.get(..end).unwrap_or("");
-        self.leads.parse(word).is_ok_and(|(rest, _)| rest.is_empty())
+        // What `self.leads.parse(word)` reading all of `word` answers, by a binary search: the
+        // word folded as `same_char` folds it, among the entries a whole alphanumeric word spells.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for c in word.chars() {
+            let c = if c.is_uppercase() {
+                let mut low = c.to_lowercase();
+                match (low.next(), low.next()) {
+                    (Some(l), None) => l,
+                    _ => return false,
+                }
+            } else {
+                c
+            };
+            let Some(slot) = buf.get_mut(n..n + c.len_utf8()) else { return false };
+            c.encode_utf8(slot);
+            n += c.len_utf8();
+        }
+        let Some(folded) = buf.get(..n).filter(|f| !f.is_empty()) else { return false };
+        self.lead_keys.binary_search_by(|k| k.as_bytes().cmp(folded)).is_ok()
     }
 
     /// Whether a prefilter word is one of this lexicon's triggers.
     pub fn is_trigger(&self, word: &str) -> bool {
         self.triggers.contains(word)
     }
+}
+
+/// The whole alphanumeric words `leads` spells: an entry of letters and digits, or the stem of an
+/// abbreviation (three characters or more) whose dot is dropped. Longer than 64 bytes: never read.
+fn lead_keys(leads: &Words<()>) -> Vec<String> {
+    let alnum = |w: &str| !w.is_empty() && w.len() <= 64 && w.chars().all(char::is_alphanumeric);
+    let mut keys: Vec<String> = Vec::new();
+    for w in leads.words() {
+        if alnum(w) {
+            keys.push(w.to_string());
+        }
+        if let Some(stem) = w.strip_suffix('.').filter(|s| s.chars().count() >= 3 && alnum(s)) {
+            keys.push(stem.to_string());
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -237,6 +237,8 @@ pub struct Compiled {
     pub agreement: bool,
     lone_article_counts: bool,
     words: Vec<(String, Word)>,
+    /// Per lead byte, the indices of the `words` that `may_start` there, in order.
+    words_by_lead: Vec<Vec<usize>>,
     tens: Vec<(String, u64)>,
     small: Vec<(String, Word)>,
     article_one: Vec<String>,
@@ -293,6 +295,9 @@ impl Compiled {
         words.extend(lex.multipliers.iter().map(|(w, v)| (w.clone(), Word::Mult(*v))));
         words.extend(lex.approx_counts.iter().map(|(w, v)| (w.clone(), Word::ApproxCount(*v))));
         let words = sorted_pairs(&words);
+        let words_by_lead = (0..=u8::MAX)
+            .map(|b| (0..words.len()).filter(|&k| words.get(k).is_some_and(|(e, _)| may_start(e, Some(b)))).collect())
+            .collect();
         let tens = sorted_pairs(
             &lex.cardinals
                 .iter()
@@ -315,6 +320,7 @@ impl Compiled {
             agreement: lex.adjectives_agree,
             lone_article_counts: lex.lone_article_counts,
             words,
+            words_by_lead,
             tens,
             small,
             article_one: sorted(&lex.article_one),
@@ -370,10 +376,15 @@ impl Compiled {
     /// WORD := a number word of the lexicon, or (English) a tens word glued to a unit word:
     /// "twentyfifth". Bytes read and the word.
     pub fn word_at(&self, i: &str) -> Option<(usize, Word)> {
-        if let Some((l, w)) = first_pair(&self.words, i) {
+        let lead = lead(i);
+        // What `first_pair(&self.words, i)` answers, trying only the entries indexed under the lead.
+        let hit = match lead.and_then(|l| self.words_by_lead.get(usize::from(l))) {
+            Some(ks) => ks.iter().filter_map(|&k| self.words.get(k)).find_map(|(e, v)| phrase(e, i).map(|l| (l, v))),
+            None => first_pair(&self.words, i),
+        };
+        if let Some((l, w)) = hit {
             return Some((l, *w));
         }
-        let lead = lead(i);
         let (tl, t) = self.tens.iter().filter(|(e, _)| may_start(e, lead)).find_map(|(e, v)| {
             let mut pos = 0;
             for ec in e.chars() {

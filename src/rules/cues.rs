@@ -172,7 +172,24 @@ pub fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
 
 /// Lowercase, apostrophes folded: the form phrases are compared in.
 pub fn fold(text: &str) -> String {
-    text.chars().map(norm_char).flat_map(char::to_lowercase).collect()
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char_into(c, &mut out);
+    }
+    out
+}
+
+/// One character of [`fold`]: `fold` is character by character, so a slice's fold is the slice of
+/// the fold.
+pub fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(norm_char(c).to_lowercase());
+    }
 }
 
 /// Whether `text` holds `phrase` as whole words, case-insensitive.

@@ -8,7 +8,9 @@ use crate::extract::{Claim, ClaimKind};
 use crate::facts::{bundled, Fact, FactKind};
 use crate::rules::calendar::{date_of, days};
 use crate::rules::context::fmt_num;
-use crate::rules::cues::{contains_folded, contains_phrase, fold, longest_prefix, longest_suffix, FactCues, PhraseSet};
+use crate::rules::cues::{
+    contains_folded, contains_phrase, fold, fold_char_into, longest_prefix, longest_suffix, FactCues, PhraseSet,
+};
 use crate::rules::{Context, Rule, RuleMeta};
 use chrono::NaiveDate;
 
@@ -115,6 +117,44 @@ fn unit_tied(before: &str, after_name: &str, fact: &Fact, cues: &FactCues) -> bo
 /// A sentence: its run and its byte range there.
 type SentenceKey = (usize, (usize, usize));
 
+/// A run's text [`fold`]ed once, with the folded offset of each sentence bound: a sentence's fold
+/// is then a slice, not a second pass.
+struct FoldedRun {
+    text: String,
+    /// (offset in the run's text, offset in `text`), sorted, for 0, the end and each sentence bound.
+    bounds: Vec<(usize, usize)>,
+}
+
+impl FoldedRun {
+    /// The fold of the run's text `s..e`, when both are bounds.
+    fn slice(&self, (s, e): (usize, usize)) -> Option<&str> {
+        let at = |o: usize| self.bounds.binary_search_by_key(&o, |&(b, _)| b).ok().and_then(|k| self.bounds.get(k));
+        let (&(_, fs), &(_, fe)) = (at(s)?, at(e)?);
+        self.text.get(fs..fe)
+    }
+}
+
+fn fold_run(text: &str, sentences: &[(usize, usize)]) -> FoldedRun {
+    let mut want: Vec<usize> = sentences.iter().flat_map(|&(s, e)| [s, e]).chain([0, text.len()]).collect();
+    want.sort_unstable();
+    want.dedup();
+    let mut out = String::with_capacity(text.len());
+    let mut bounds = Vec::with_capacity(want.len());
+    let mut next = want.into_iter().peekable();
+    for (o, c) in text.char_indices() {
+        while let Some(b) = next.next_if(|&b| b <= o) {
+            if b == o {
+                bounds.push((b, out.len()));
+            }
+        }
+        fold_char_into(c, &mut out);
+    }
+    if next.any(|b| b == text.len()) {
+        bounds.push((text.len(), out.len()));
+    }
+    FoldedRun { text: out, bounds }
+}
+
 /// The facts' phrases, folded once per check, and one automaton over all of them.
 struct Folded {
     subjects: Vec<Vec<String>>,
@@ -158,8 +198,12 @@ impl Folded {
     /// subject inside a longer subject of another fact ("Sénat" in "Sénat américain") does not
     /// count.
     fn sentence(&self, sentence: &str) -> Vec<(bool, bool)> {
-        let hay = fold(sentence);
-        let hit = self.phrases.found(&hay);
+        self.sentence_folded(&fold(sentence))
+    }
+
+    /// [`Folded::sentence`] on a sentence already folded.
+    fn sentence_folded(&self, hay: &str) -> Vec<(bool, bool)> {
+        let hit = self.phrases.found(hay);
         let has = |k: usize| hit.get(k).copied().unwrap_or(false);
         let found: Vec<Vec<&str>> = self
             .subjects
@@ -267,10 +311,10 @@ impl Rule for KnownFact {
             &own
         };
         // Facts whose `context` the document lacks never apply.
-        let folded_runs: Vec<String> = cx.doc.runs.iter().map(|r| fold(&r.text)).collect();
+        let folded_runs: Vec<FoldedRun> = cx.doc.runs.iter().map(|r| fold_run(&r.text, &r.sentences)).collect();
         let mut in_doc = vec![false; all.iter().map(|f| f.context.len()).sum()];
         for r in &folded_runs {
-            for (seen, hit) in in_doc.iter_mut().zip(folded.context.found(r)) {
+            for (seen, hit) in in_doc.iter_mut().zip(folded.context.found(&r.text)) {
                 *seen |= hit;
             }
         }
@@ -299,7 +343,9 @@ impl Rule for KnownFact {
             }
             let key = (c.run, cx.sentence(c));
             if sentence_cache.0 != key {
-                sentence_cache = (key, folded.sentence(cx.sentence_text(c)));
+                let hay = folded_runs.get(c.run).and_then(|r| r.slice(key.1));
+                sentence_cache =
+                    (key, hay.map_or_else(|| folded.sentence(cx.sentence_text(c)), |h| folded.sentence_folded(h)));
             }
             let in_sentence = &sentence_cache.1;
             if !in_sentence.iter().any(|&(_, named)| named) || cx.quoted(c) {
@@ -315,7 +361,7 @@ impl Rule for KnownFact {
                     continue;
                 }
                 let unless = *excluded.entry((c.run, fi)).or_insert_with(|| {
-                    let paragraph = folded_runs.get(c.run).map_or("", String::as_str);
+                    let paragraph = folded_runs.get(c.run).map_or("", |r| r.text.as_str());
                     fact.unless.iter().any(|w| contains_folded(paragraph, &fold(w)))
                 });
                 if unless {
