@@ -587,6 +587,21 @@ fn claims_json(checked: &check::Checked<'_>) -> Vec<Value> {
         .collect()
 }
 
+/// Writes one file's pretty JSON as an element of the `files` array of `extract`'s document, as
+/// `serde_json::to_writer_pretty` lays the whole document out. Returns the count written so far.
+fn write_file_json(out: &mut impl Write, buf: &[u8], written: usize) -> Result<usize, Error> {
+    let head: &[u8] = if written == 0 { b"{\n  \"version\": 1,\n  \"files\": [\n    " } else { b",\n    " };
+    out.write_all(head).map_err(stdout_error)?;
+    // JSON strings escape their line breaks: every break here is the layout's, indented twice.
+    for (k, line) in buf.split(|&b| b == b'\n').enumerate() {
+        if k > 0 {
+            out.write_all(b"\n    ").map_err(stdout_error)?;
+        }
+        out.write_all(line).map_err(stdout_error)?;
+    }
+    Ok(written + 1)
+}
+
 fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let mut configs = Configs::new(args.common.config.as_deref())?;
     let run = run_options(&args.common);
@@ -617,34 +632,35 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     let jobs = gather(&args.common, &mut configs, &mut failed)?;
     // The document `{"version": 1, "files": [...]}` as `serde_json::to_writer_pretty` lays it out,
     // written file by file: holding every file's claims as one tree cost more than extracting them.
+    // Files are read on every thread, a chunk at a time, and written in input order.
+    use rayon::prelude::*;
+    let pool = pool(args.common.threads)?;
     let mut written = 0;
-    let mut buf = Vec::new();
-    for job in &jobs {
-        let file = guarded(&job.path, || {
-            let checked = check::extract_text(&job.src, job.format, &job.config, &run);
-            json!({
-                "path": job.path,
-                "lang": checked.doc.lang.code(),
-                "pub_date": checked.doc.pub_date.map(|d| d.to_string()),
-                "claims": claims_json(&checked),
-            })
+    for chunk in jobs.chunks(64) {
+        let files: Vec<Option<Vec<u8>>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|job| {
+                    let file = guarded(&job.path, || {
+                        let checked = check::extract_text(&job.src, job.format, &job.config, &run);
+                        json!({
+                            "path": job.path,
+                            "lang": checked.doc.lang.code(),
+                            "pub_date": checked.doc.pub_date.map(|d| d.to_string()),
+                            "claims": claims_json(&checked),
+                        })
+                    })?;
+                    serde_json::to_vec_pretty(&file).ok()
+                })
+                .collect()
         });
-        let Some(f) = file else {
-            failed += 1;
-            continue;
-        };
-        buf.clear();
-        serde_json::to_writer_pretty(&mut buf, &f).map_err(|e| stdout_error(e.into()))?;
-        let head: &[u8] = if written == 0 { b"{\n  \"version\": 1,\n  \"files\": [\n    " } else { b",\n    " };
-        out.write_all(head).map_err(stdout_error)?;
-        // JSON strings escape their line breaks: every break here is the layout's, indented twice.
-        for (k, line) in buf.split(|&b| b == b'\n').enumerate() {
-            if k > 0 {
-                out.write_all(b"\n    ").map_err(stdout_error)?;
-            }
-            out.write_all(line).map_err(stdout_error)?;
+        for buf in files {
+            let Some(buf) = buf else {
+                failed += 1;
+                continue;
+            };
+            written = write_file_json(&mut out, &buf, written)?;
         }
-        written += 1;
     }
     let tail: &[u8] = if written == 0 { b"{\n  \"version\": 1,\n  \"files\": []\n}" } else { b"\n  ]\n}" };
     out.write_all(tail).map_err(stdout_error)?;
