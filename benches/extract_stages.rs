@@ -6,11 +6,11 @@
 //! a corpus and runs it). Single thread; each stage is timed alone, on the claims the stages
 //! before it left, exactly as `extract()` chains them. Prints MB/s of prose bytes per stage.
 
-use factlint::extract::{date, frames, name, number, Claims, ExtractOptions, Lexicon, RunCx};
+use factlint::extract::{date, frames, name, number, ratio, Claims, ExtractOptions, Lexicon, RunCx};
 use factlint::source::{Document, Format, ReadOptions};
 use std::time::{Duration, Instant};
 
-const STAGES: [&str; 7] = ["read", "prefilter", "temporal", "numeric", "names", "frames", "all"];
+const STAGES: [&str; 7] = ["read", "prefilter", "temporal", "numeric", "names", "frames+shares", "all"];
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
@@ -70,6 +70,7 @@ fn main() {
                 t[4] += s.elapsed();
                 let s = Instant::now();
                 frames::scan(&cx, first, &mut claims);
+                ratio::scan(&cx, first, &mut claims);
                 t[5] += s.elapsed();
             }
             t[6] += start.elapsed();
@@ -82,9 +83,9 @@ fn main() {
     }
     let mb = bytes as f64 / 1e6;
     println!("{} files, {mb:.1} MB, {claims_seen} claims; best of {rounds} rounds, 1 thread", files.len());
-    println!("{:12} {:>9} {:>10}", "stage", "seconds", "MB/s");
+    println!("{:14} {:>9} {:>10}", "stage", "seconds", "MB/s");
     for (name, d) in STAGES.iter().zip(best) {
         let s = d.as_secs_f64();
-        println!("{name:12} {s:9.3} {:10.1}", if s > 0.0 { mb / s } else { f64::INFINITY });
+        println!("{name:14} {s:9.3} {:10.1}", if s > 0.0 { mb / s } else { f64::INFINITY });
     }
 }

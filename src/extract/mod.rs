@@ -199,11 +199,9 @@ pub fn extract(doc: &Document<'_>, options: &ExtractOptions) -> Claims {
         let cx = RunCx { run_index, run, lex, doc, candidates: &candidates, options };
         let first = claims.items.len();
         date::scan(&cx, &mut claims.items);
-        let temporal_end = claims.items.len();
         number::scan(&cx, first, &mut claims.items);
         name::scan(&cx, first, &mut claims.items, &mut names);
         claims.items[first..].sort_by_key(|c| (c.local.0, c.local.1));
-        let _ = temporal_end;
         frames::scan(&cx, first, &mut claims);
         ratio::scan(&cx, first, &mut claims);
     }
