@@ -90,6 +90,126 @@ impl<T> Default for Words<T> {
     }
 }
 
+/// Longest key [`word_key`] folds; a longer word is no entry's key.
+const KEY_MAX: usize = 64;
+
+/// The first word of `i` (its leading letters and digits) folded as [`same_char`] folds text
+/// against a lowercase entry, into `buf`; `None` when it is longer than [`KEY_MAX`] bytes or holds
+/// a capital whose lowercase is several characters (no entry spells those). An entry spelled at
+/// `i` always has this key: its letters and digits up to its first other character.
+pub(crate) fn word_key<'b>(i: &str, buf: &'b mut [u8; KEY_MAX]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    let bytes = i.as_bytes();
+    // ASCII letters and digits byte by byte, the usual case
+    while let Some(&b) = bytes.get(n) {
+        if !b.is_ascii_alphanumeric() {
+            if b.is_ascii() {
+                return buf.get(..n);
+            }
+            break;
+        }
+        *buf.get_mut(n)? = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let mut len = n;
+    for c in i.get(n..)?.chars() {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        let c = if c.is_uppercase() {
+            let mut low = c.to_lowercase();
+            match (low.next(), low.next()) {
+                (Some(l), None) => l,
+                _ => return None,
+            }
+        } else {
+            c
+        };
+        c.encode_utf8(buf.get_mut(len..len + c.len_utf8())?);
+        len += c.len_utf8();
+    }
+    buf.get(..len)
+}
+
+/// The key of a lowercase entry: its letters and digits up to its first other character.
+fn entry_key(entry: &str) -> &str {
+    entry.find(|c: char| !c.is_alphanumeric()).map_or(entry, |k| entry.get(..k).unwrap_or(""))
+}
+
+/// The words that may open a group of grammars, by key (see [`word_key`]): a start whose first
+/// word has none of these keys cannot begin any of them.
+#[derive(Debug, Default)]
+struct Opening {
+    keys: HashSet<Box<[u8]>, KeyHash>,
+    /// An entry without a key (it opens on a sign, or is longer than a key): every start may open.
+    loose: bool,
+    /// An entry that opens on an ASCII digit.
+    digit_led: bool,
+}
+
+impl Opening {
+    fn new(lists: &[&dyn WordList]) -> Opening {
+        let mut o = Opening::default();
+        for w in lists.iter().flat_map(|l| l.entry_words()) {
+            let key = entry_key(w);
+            o.digit_led |= w.starts_with(|c: char| c.is_ascii_digit());
+            if key.is_empty() || key.len() > KEY_MAX {
+                o.loose = true;
+            } else {
+                o.keys.insert(key.as_bytes().into());
+            }
+        }
+        o
+    }
+
+    /// Whether a start that is no digit, with first word `key`, may open one of the grammars.
+    fn opens(&self, key: Option<&[u8]>) -> bool {
+        self.loose || key.is_some_and(|k| !k.is_empty() && self.keys.contains(k))
+    }
+}
+
+/// The entries of a word list, whatever its values.
+trait WordList {
+    fn entry_words(&self) -> Vec<&str>;
+}
+
+impl<T: Copy> WordList for Words<T> {
+    fn entry_words(&self) -> Vec<&str> {
+        self.words().collect()
+    }
+}
+
+/// What may begin at a start, from its first character or word, read once for every grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Head {
+    /// The start is an ASCII digit.
+    pub digit: bool,
+    /// A date alternative that opens on a word (or a digit-led word) may begin here.
+    pub date_word: bool,
+    /// A relative day or an offset prefix ("il y a", "dans") may begin here.
+    pub offset_word: bool,
+}
+
+/// Keys are short words: an FNV-style byte hash (SipHash cost more than the lookups it guards).
+pub(crate) type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
+
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3).rotate_left(5);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 /// The key a character is indexed under: lowercase, typographic apostrophes and hyphens folded.
 fn first_key(c: char) -> char {
     match c {
@@ -509,9 +629,13 @@ pub struct DateLexicon {
     /// Words that can begin a grammar before its candidate ("il y a", "deux", "en", "né le"): the
     /// scanner looks back only to those.
     pub leads: Words<()>,
-    /// What a whole word must fold to for `leads` to take it, sorted (see `leads_at`).
-    lead_keys: Vec<String>,
-    triggers: HashSet<String>,
+    /// The words that open a date: every list a date alternative, "depuis" or "né" reads first.
+    date_open: Opening,
+    /// The words that open an offset before its duration: relative days and prefixes.
+    offset_open: Opening,
+    /// What a whole word must fold to for `leads` to take it (see `leads_at`).
+    lead_keys: HashSet<Box<[u8]>, KeyHash>,
+    triggers: HashSet<String, KeyHash>,
 }
 
 const WEEKDAYS: [Weekday; 7] =
@@ -633,13 +757,33 @@ impl From<RawDates> for DateLexicon {
             duration_cues: Words::plain(&r.duration_cues),
             zones: r.zones.clone(),
             leads: Words::default(),
-            lead_keys: Vec::new(),
-            triggers: HashSet::new(),
+            lead_keys: HashSet::default(),
+            date_open: Opening::default(),
+            offset_open: Opening::default(),
+            triggers: HashSet::default(),
         };
+        let date_open = Opening::new(&[
+            &lex.weekdays,
+            &lex.weekdays_full,
+            &lex.day_words,
+            &lex.months,
+            &lex.months_alone,
+            &lex.ambiguous_months,
+            &lex.parts,
+            &lex.seasons,
+            &lex.season_prefixes,
+            &lex.relative_periods,
+            &lex.rel_before,
+            &lex.month_cues,
+            &lex.year_cues,
+            &lex.since,
+            &lex.born,
+        ]);
+        let offset_open = Opening::new(&[&lex.relative_days, &lex.ago_prefixes, &lex.since, &lex.hence_prefixes]);
         let triggers = lex.trigger_list().into_iter().map(|w| w.to_lowercase()).collect();
         let leads = Words::new(lex.lead_list().into_iter().map(|w| (w, ())));
         let lead_keys = lead_keys(&leads);
-        DateLexicon { triggers, leads, lead_keys, ..lex }
+        DateLexicon { triggers, leads, lead_keys, date_open, offset_open, ..lex }
     }
 }
 
@@ -720,48 +864,21 @@ impl DateLexicon {
         if i.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
-        // An ASCII word (the usual case) folds byte by byte; any other byte takes the path below.
-        let mut buf = [0u8; 64];
-        let mut n = 0;
-        let mut ascii = true;
-        for &b in i.as_bytes() {
-            if !b.is_ascii() {
-                ascii = false;
-                break;
-            }
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            let Some(slot) = buf.get_mut(n) else { return false };
-            *slot = b.to_ascii_lowercase();
-            n += 1;
+        // What `self.leads.parse(word)` reading all of the first word answers: its folded key
+        // among the entries a whole alphanumeric word spells.
+        let mut buf = [0u8; KEY_MAX];
+        word_key(i, &mut buf).is_some_and(|k| !k.is_empty() && self.lead_keys.contains(k))
+    }
+
+    /// What may begin at `i` (see [`Head`]): its first word is folded once, and looked up among
+    /// the words that open each group of grammars.
+    pub fn head(&self, i: &str) -> Head {
+        if i.starts_with(|c: char| c.is_ascii_digit()) {
+            return Head { digit: true, date_word: self.date_open.digit_led, offset_word: self.offset_open.digit_led };
         }
-        if ascii {
-            let Some(folded) = buf.get(..n).filter(|f| !f.is_empty()) else { return false };
-            return self.lead_keys.binary_search_by(|k| k.as_bytes().cmp(folded)).is_ok();
-        }
-        let end = i.find(|c: char| !c.is_alphanumeric()).unwrap_or(i.len());
-        let word = i.get(..end).unwrap_or("");
-        // What `self.leads.parse(word)` reading all of `word` answers, by a binary search: the
-        // word folded as `same_char` folds it, among the entries a whole alphanumeric word spells.
-        let mut buf = [0u8; 64];
-        let mut n = 0;
-        for c in word.chars() {
-            let c = if c.is_uppercase() {
-                let mut low = c.to_lowercase();
-                match (low.next(), low.next()) {
-                    (Some(l), None) => l,
-                    _ => return false,
-                }
-            } else {
-                c
-            };
-            let Some(slot) = buf.get_mut(n..n + c.len_utf8()) else { return false };
-            c.encode_utf8(slot);
-            n += c.len_utf8();
-        }
-        let Some(folded) = buf.get(..n).filter(|f| !f.is_empty()) else { return false };
-        self.lead_keys.binary_search_by(|k| k.as_bytes().cmp(folded)).is_ok()
+        let mut buf = [0u8; KEY_MAX];
+        let key = word_key(i, &mut buf);
+        Head { digit: false, date_word: self.date_open.opens(key), offset_word: self.offset_open.opens(key) }
     }
 
     /// Whether a prefilter word is one of this lexicon's triggers.
@@ -772,19 +889,17 @@ impl DateLexicon {
 
 /// The whole alphanumeric words `leads` spells: an entry of letters and digits, or the stem of an
 /// abbreviation (three characters or more) whose dot is dropped. Longer than 64 bytes: never read.
-fn lead_keys(leads: &Words<()>) -> Vec<String> {
-    let alnum = |w: &str| !w.is_empty() && w.len() <= 64 && w.chars().all(char::is_alphanumeric);
-    let mut keys: Vec<String> = Vec::new();
+fn lead_keys(leads: &Words<()>) -> HashSet<Box<[u8]>, KeyHash> {
+    let alnum = |w: &str| !w.is_empty() && w.len() <= KEY_MAX && w.chars().all(char::is_alphanumeric);
+    let mut keys = HashSet::default();
     for w in leads.words() {
         if alnum(w) {
-            keys.push(w.to_string());
+            keys.insert(w.as_bytes().into());
         }
         if let Some(stem) = w.strip_suffix('.').filter(|s| s.chars().count() >= 3 && alnum(s)) {
-            keys.push(stem.to_string());
+            keys.insert(stem.as_bytes().into());
         }
     }
-    keys.sort();
-    keys.dedup();
     keys
 }
 
@@ -1337,6 +1452,16 @@ pub fn marked_date<'i>(cx: &Ctx<'_>, i: &'i str) -> PResult<'i, DateRead<'i>> {
     date(cx, i)
 }
 
+/// [`marked_date`] at a start whose [`Head`] is known: no word opens a date there, so only a
+/// digit may, and then only a day or a numeric date ("12 février", "12/02/2022").
+pub fn marked_date_at<'i>(cx: &Ctx<'_>, head: Head, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    match head {
+        Head { date_word: true, .. } => marked_date(cx, i),
+        Head { digit: true, .. } => alt((|i| day_month_year(cx.lx, i), |i| numeric(cx, i))).parse(i),
+        _ => fail(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1367,6 +1492,36 @@ mod tests {
         let en = Lexicon::get(Lang::En);
         assert_eq!(en.dates.months.parse("Nov 5"), Ok((" 5", 11)));
         assert!(en.dates.months.parse("no").is_err());
+    }
+
+    #[test]
+    fn folds_the_first_word_into_a_key() {
+        let mut buf = [0u8; KEY_MAX];
+        for (input, want) in [
+            ("Nov. 5", Some("nov")),
+            ("FÉVRIER 2022", Some("février")),
+            ("l’an dernier", Some("l")),
+            ("mi-mars", Some("mi")),
+            ("1er mars", Some("1er")),
+            ("Août", Some("août")),
+            (" mars", Some("")),
+            ("", Some("")),
+        ] {
+            let got = word_key(input, &mut buf).map(|k| String::from_utf8_lossy(k).into_owned());
+            assert_eq!(got.as_deref(), want, "{input:?}");
+        }
+        // no entry spells a capital that lowercases to two characters, nor a word past the buffer
+        assert_eq!(word_key("İstanbul", &mut buf), None);
+        assert_eq!(word_key(&"a".repeat(KEY_MAX + 1), &mut buf), None);
+        assert_eq!(word_key(&"a".repeat(KEY_MAX), &mut buf).map(<[u8]>::len), Some(KEY_MAX));
+        // longest entry first, whole words, dotted abbreviations without their dot
+        let w =
+            Words::new([("il y a", 1), ("il", 2), ("-", 3), ("nov.", 4), ("ilot", 5)].map(|(w, v)| (w.to_string(), v)));
+        assert_eq!(w.parse("Il y a deux ans"), Ok((" deux ans", 1)));
+        assert_eq!(w.parse("il fait"), Ok((" fait", 2)));
+        assert_eq!(w.parse("-3"), Ok(("3", 3)));
+        assert_eq!(w.parse("NOV 5"), Ok((" 5", 4)));
+        assert!(w.parse("ils").is_err() && w.parse("novembre").is_err() && w.parse(" il").is_err());
     }
 
     #[test]
