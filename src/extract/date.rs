@@ -19,7 +19,7 @@ use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use super::age::AgeClaim;
 pub use super::duration::{DurationClaim, Unit};
@@ -136,58 +136,86 @@ fn entry_key(entry: &str) -> &str {
     entry.find(|c: char| !c.is_alphanumeric()).map_or(entry, |k| entry.get(..k).unwrap_or(""))
 }
 
-/// The words that may open a group of grammars, by key (see [`word_key`]): a start whose first
-/// word has none of these keys cannot begin any of them.
-#[derive(Debug, Default)]
-struct Opening {
-    keys: HashSet<Box<[u8]>, KeyHash>,
-    /// An entry without a key (it opens on a sign, or is longer than a key): every start may open.
-    loose: bool,
-    /// An entry that opens on an ASCII digit.
-    digit_led: bool,
+/// The word lists a grammar may open on, one bit each: [`DateLexicon::head`] tells which of them
+/// may be read at a start, and each grammar (each date alternative) is tried only where one may.
+pub mod opens {
+    pub const DIGIT: u32 = 1 << 0;
+    pub const WEEKDAYS: u32 = 1 << 1;
+    pub const WEEKDAYS_FULL: u32 = 1 << 2;
+    pub const DAY_WORDS: u32 = 1 << 3;
+    pub const MONTHS: u32 = 1 << 4;
+    pub const MONTHS_ALONE: u32 = 1 << 5;
+    pub const PARTS: u32 = 1 << 6;
+    pub const SEASONS: u32 = 1 << 7;
+    pub const SEASON_PREFIXES: u32 = 1 << 8;
+    pub const RELATIVE_PERIODS: u32 = 1 << 9;
+    pub const REL_BEFORE: u32 = 1 << 10;
+    pub const MONTH_CUES: u32 = 1 << 11;
+    pub const YEAR_CUES: u32 = 1 << 12;
+    pub const SINCE: u32 = 1 << 13;
+    pub const BORN: u32 = 1 << 14;
+    pub const RELATIVE_DAYS: u32 = 1 << 15;
+    pub const AGO_PREFIXES: u32 = 1 << 16;
+    pub const HENCE_PREFIXES: u32 = 1 << 17;
+    pub const APPROX: u32 = 1 << 18;
+    pub const IDIOMS: u32 = 1 << 19;
+    pub const HALF_BEFORE: u32 = 1 << 20;
+    pub const APPROX_AMOUNTS: u32 = 1 << 21;
+    /// "une", "a" before an approximate amount ("une dizaine de jours").
+    pub const ARTICLE: u32 = 1 << 22;
+    pub const TENS: u32 = 1 << 23;
+    pub const AMOUNTS: u32 = 1 << 24;
+    pub const AGE_PREFIXES: u32 = 1 << 25;
+    pub const AGE_NOUNS: u32 = 1 << 26;
+    pub const AGED: u32 = 1 << 27;
+    pub const TIME_WORDS: u32 = 1 << 28;
+
+    /// What a duration opens on: its approximation, an idiom, a half, an amount.
+    pub const DURATION: u32 = DIGIT | APPROX | IDIOMS | HALF_BEFORE | APPROX_AMOUNTS | ARTICLE | TENS | AMOUNTS;
+    /// What an age opens on: its prefix, noun or "aged", else its amount.
+    pub const AGE: u32 = DIGIT | AGE_PREFIXES | AGE_NOUNS | AGED | TENS | AMOUNTS;
+    /// What a time of day opens on: its hour, or a named time ("midi", "noon").
+    pub const TIME: u32 = DIGIT | TIME_WORDS;
 }
 
-impl Opening {
-    fn new(lists: &[&dyn WordList]) -> Opening {
-        let mut o = Opening::default();
-        for w in lists.iter().flat_map(|l| l.entry_words()) {
+/// The first words of the lists in [`opens`], by key (see [`word_key`]).
+#[derive(Debug, Default)]
+struct Openers {
+    /// Per key, the lists with an entry of that key.
+    by_key: HashMap<Box<[u8]>, u32, KeyHash>,
+    /// Lists with an entry without a key (it opens on a sign, or is longer than a key): they may
+    /// open anywhere.
+    loose: u32,
+    /// Lists with an entry that opens on an ASCII digit.
+    digit_led: u32,
+}
+
+impl Openers {
+    fn add(&mut self, bit: u32, words: impl Iterator<Item = impl AsRef<str>>) {
+        for w in words {
+            let w = w.as_ref();
             let key = entry_key(w);
-            o.digit_led |= w.starts_with(|c: char| c.is_ascii_digit());
+            if w.starts_with(|c: char| c.is_ascii_digit()) {
+                self.digit_led |= bit;
+            }
             if key.is_empty() || key.len() > KEY_MAX {
-                o.loose = true;
+                self.loose |= bit;
             } else {
-                o.keys.insert(key.as_bytes().into());
+                *self.by_key.entry(key.as_bytes().into()).or_default() |= bit;
             }
         }
-        o
-    }
-
-    /// Whether a start that is no digit, with first word `key`, may open one of the grammars.
-    fn opens(&self, key: Option<&[u8]>) -> bool {
-        self.loose || key.is_some_and(|k| !k.is_empty() && self.keys.contains(k))
     }
 }
 
-/// The entries of a word list, whatever its values.
-trait WordList {
-    fn entry_words(&self) -> Vec<&str>;
-}
-
-impl<T: Copy> WordList for Words<T> {
-    fn entry_words(&self) -> Vec<&str> {
-        self.words().collect()
-    }
-}
-
-/// What may begin at a start, from its first character or word, read once for every grammar.
+/// Which lists of [`opens`] may be read at a start (a digit sets [`opens::DIGIT`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Head {
-    /// The start is an ASCII digit.
-    pub digit: bool,
-    /// A date alternative that opens on a word (or a digit-led word) may begin here.
-    pub date_word: bool,
-    /// A relative day or an offset prefix ("il y a", "dans") may begin here.
-    pub offset_word: bool,
+pub struct Head(u32);
+
+impl Head {
+    /// Whether one of `lists` may be read here.
+    pub fn may(self, lists: u32) -> bool {
+        self.0 & lists != 0
+    }
 }
 
 /// Keys are short words: an FNV-style byte hash (SipHash cost more than the lookups it guards).
@@ -629,10 +657,8 @@ pub struct DateLexicon {
     /// Words that can begin a grammar before its candidate ("il y a", "deux", "en", "né le"): the
     /// scanner looks back only to those.
     pub leads: Words<()>,
-    /// The words that open a date: every list a date alternative, "depuis" or "né" reads first.
-    date_open: Opening,
-    /// The words that open an offset before its duration: relative days and prefixes.
-    offset_open: Opening,
+    /// The first words of the lists a date or an offset may open on (see [`opens`]).
+    openers: Openers,
     /// What a whole word must fold to for `leads` to take it (see `leads_at`).
     lead_keys: HashSet<Box<[u8]>, KeyHash>,
     triggers: HashSet<String, KeyHash>,
@@ -758,32 +784,42 @@ impl From<RawDates> for DateLexicon {
             zones: r.zones.clone(),
             leads: Words::default(),
             lead_keys: HashSet::default(),
-            date_open: Opening::default(),
-            offset_open: Opening::default(),
+            openers: Openers::default(),
             triggers: HashSet::default(),
         };
-        let date_open = Opening::new(&[
-            &lex.weekdays,
-            &lex.weekdays_full,
-            &lex.day_words,
-            &lex.months,
-            &lex.months_alone,
-            &lex.ambiguous_months,
-            &lex.parts,
-            &lex.seasons,
-            &lex.season_prefixes,
-            &lex.relative_periods,
-            &lex.rel_before,
-            &lex.month_cues,
-            &lex.year_cues,
-            &lex.since,
-            &lex.born,
-        ]);
-        let offset_open = Opening::new(&[&lex.relative_days, &lex.ago_prefixes, &lex.since, &lex.hence_prefixes]);
+        let mut openers = Openers::default();
+        openers.add(opens::WEEKDAYS, lex.weekdays.words());
+        openers.add(opens::WEEKDAYS_FULL, lex.weekdays_full.words());
+        openers.add(opens::DAY_WORDS, lex.day_words.words());
+        openers.add(opens::MONTHS, lex.months.words());
+        openers.add(opens::MONTHS_ALONE, lex.months_alone.words());
+        openers.add(opens::PARTS, lex.parts.words());
+        openers.add(opens::SEASONS, lex.seasons.words());
+        openers.add(opens::SEASON_PREFIXES, lex.season_prefixes.words());
+        openers.add(opens::RELATIVE_PERIODS, lex.relative_periods.words());
+        openers.add(opens::REL_BEFORE, lex.rel_before.words());
+        openers.add(opens::MONTH_CUES, lex.month_cues.words());
+        openers.add(opens::YEAR_CUES, lex.year_cues.words());
+        openers.add(opens::SINCE, lex.since.words());
+        openers.add(opens::BORN, lex.born.words());
+        openers.add(opens::RELATIVE_DAYS, lex.relative_days.words());
+        openers.add(opens::AGO_PREFIXES, lex.ago_prefixes.words());
+        openers.add(opens::HENCE_PREFIXES, lex.hence_prefixes.words());
+        openers.add(opens::APPROX, lex.approx.words());
+        openers.add(opens::IDIOMS, lex.idioms.words());
+        openers.add(opens::HALF_BEFORE, lex.half_before.words());
+        openers.add(opens::APPROX_AMOUNTS, lex.approx_amounts.words());
+        openers.add(opens::ARTICLE, ["une", "a"].into_iter());
+        openers.add(opens::TENS, lex.tens.words());
+        openers.add(opens::AMOUNTS, lex.amounts.words());
+        openers.add(opens::AGE_PREFIXES, lex.age_prefixes.words());
+        openers.add(opens::AGE_NOUNS, lex.age_nouns.words());
+        openers.add(opens::AGED, lex.aged.words());
+        openers.add(opens::TIME_WORDS, lex.time_words.words());
         let triggers = lex.trigger_list().into_iter().map(|w| w.to_lowercase()).collect();
         let leads = Words::new(lex.lead_list().into_iter().map(|w| (w, ())));
         let lead_keys = lead_keys(&leads);
-        DateLexicon { triggers, leads, lead_keys, date_open, offset_open, ..lex }
+        DateLexicon { triggers, leads, lead_keys, openers, ..lex }
     }
 }
 
@@ -870,15 +906,19 @@ impl DateLexicon {
         word_key(i, &mut buf).is_some_and(|k| !k.is_empty() && self.lead_keys.contains(k))
     }
 
-    /// What may begin at `i` (see [`Head`]): its first word is folded once, and looked up among
-    /// the words that open each group of grammars.
+    /// Which lists may be read at `i` (see [`Head`]): its first word is folded once, and looked up
+    /// among the first words of every list.
     pub fn head(&self, i: &str) -> Head {
+        let o = &self.openers;
         if i.starts_with(|c: char| c.is_ascii_digit()) {
-            return Head { digit: true, date_word: self.date_open.digit_led, offset_word: self.offset_open.digit_led };
+            return Head(opens::DIGIT | o.digit_led);
         }
         let mut buf = [0u8; KEY_MAX];
-        let key = word_key(i, &mut buf);
-        Head { digit: false, date_word: self.date_open.opens(key), offset_word: self.offset_open.opens(key) }
+        let keyed = match word_key(i, &mut buf) {
+            Some(k) if !k.is_empty() => o.by_key.get(k).copied().unwrap_or(0),
+            _ => 0,
+        };
+        Head(keyed | o.loose)
     }
 
     /// Whether a prefilter word is one of this lexicon's triggers.
@@ -1452,14 +1492,37 @@ pub fn marked_date<'i>(cx: &Ctx<'_>, i: &'i str) -> PResult<'i, DateRead<'i>> {
     date(cx, i)
 }
 
-/// [`marked_date`] at a start whose [`Head`] is known: no word opens a date there, so only a
-/// digit may, and then only a day or a numeric date ("12 février", "12/02/2022").
+/// [`marked_date`] at a start whose [`Head`] is known: each alternative is tried only where a
+/// list it opens on may be read (the others cannot match there), in the order of [`date`].
 pub fn marked_date_at<'i>(cx: &Ctx<'_>, head: Head, i: &'i str) -> PResult<'i, DateRead<'i>> {
-    match head {
-        Head { date_word: true, .. } => marked_date(cx, i),
-        Head { digit: true, .. } => alt((|i| day_month_year(cx.lx, i), |i| numeric(cx, i))).parse(i),
-        _ => fail(),
+    use opens::*;
+    if head.may(SINCE | BORN) {
+        return marked_date(cx, i);
     }
+    let lx = cx.lx;
+    type Alternative<'a, 'i> = (u32, &'a dyn Fn(&'i str) -> PResult<'i, DateRead<'i>>);
+    let alternatives: [Alternative<'_, 'i>; 12] = [
+        (WEEKDAYS | DIGIT | DAY_WORDS, &|i| day_month_year(lx, i)),
+        (WEEKDAYS | MONTHS, &|i| month_day_year(lx, i)),
+        (DIGIT, &|i| numeric(cx, i)),
+        (MONTHS, &|i| month_year(lx, i)),
+        (PARTS, &|i| part(lx, i)),
+        (SEASON_PREFIXES | SEASONS, &|i| season(lx, i)),
+        (RELATIVE_PERIODS, &|i| relative_period(lx, i)),
+        (MONTHS | REL_BEFORE, &|i| month_rel(lx, i)),
+        (WEEKDAYS, &|i| weekday_numeric(cx, i)),
+        (REL_BEFORE | WEEKDAYS_FULL, &|i| weekday_alone(lx, i)),
+        (MONTH_CUES | YEAR_CUES, &|i| cued(lx, i)),
+        (MONTHS_ALONE, &|i| month_alone(lx, i)),
+    ];
+    for (lists, parse) in alternatives {
+        if head.may(lists) {
+            if let Ok(found) = parse(i) {
+                return Ok(found);
+            }
+        }
+    }
+    fail()
 }
 
 #[cfg(test)]
@@ -1522,6 +1585,26 @@ mod tests {
         assert_eq!(w.parse("-3"), Ok(("3", 3)));
         assert_eq!(w.parse("NOV 5"), Ok((" 5", 4)));
         assert!(w.parse("ils").is_err() && w.parse("novembre").is_err() && w.parse(" il").is_err());
+    }
+
+    #[test]
+    fn tells_which_lists_may_open_at_a_start() {
+        use opens::*;
+        let lx = &Lexicon::get(Lang::Fr).dates;
+        for (input, yes, no) in [
+            ("12 février", DIGIT | DURATION | AGE | TIME, MONTHS | SINCE),
+            ("Février 2022", MONTHS | MONTHS_ALONE, DIGIT | SINCE | DURATION),
+            ("en 2022", YEAR_CUES | MONTH_CUES, DIGIT | MONTHS),
+            ("depuis trois ans", SINCE, MONTHS | DIGIT),
+            ("Il y a deux ans", AGO_PREFIXES, MONTHS | DURATION),
+            ("trois jours", AMOUNTS, MONTHS | SINCE),
+            ("Paris", 0, u32::MAX),
+            ("«", 0, u32::MAX),
+        ] {
+            let head = lx.head(input);
+            assert!(yes == 0 || head.may(yes), "{input:?} {head:?}");
+            assert!(!head.may(no & !yes), "{input:?} {head:?}");
+        }
     }
 
     #[test]

@@ -149,7 +149,8 @@ pub fn offset_with<'i>(
     head: Head,
     read: &PResult<'i, (DurationRead<'i>, Bare)>,
 ) -> PResult<'i, OffsetRead<'i>> {
-    if head.offset_word {
+    use super::date::opens::{AGO_PREFIXES, HENCE_PREFIXES, RELATIVE_DAYS, SINCE};
+    if head.may(RELATIVE_DAYS | AGO_PREFIXES | SINCE | HENCE_PREFIXES) {
         if let Some(found) = word_led(lx, i) {
             return Ok(found);
         }

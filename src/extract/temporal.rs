@@ -7,7 +7,7 @@
 //! the last claim), earliest first, and keeps the first reading that reaches the candidate.
 
 use super::age::{age, capitalised_words, AgeClaim, AgeRead};
-use super::date::{is_space, marked_date, marked_date_at, offset_in, DateLexicon, DateRead};
+use super::date::{is_space, marked_date, marked_date_at, offset_in, opens, DateLexicon, DateRead};
 use super::duration::{duration, ends_with_word, plausible, DurationRead};
 use super::offset::{offset_with, Anchor, AnchorPlan, OffsetClaim, OffsetRead};
 use super::prefilter::CandidateKind;
@@ -48,11 +48,11 @@ fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize) -> Option<(Found<'i>, 
     }
     // what may begin here, and the duration an offset most often opens on: read once for all
     let head = cx.lx.head(i);
-    let dur = duration(cx.lx, i);
+    let dur = if head.may(opens::DURATION) { duration(cx.lx, i) } else { super::date::fail() };
     if let Ok((r, o)) = offset_with(cx.lx, before, i, head, &dur) {
         return Some((Found::Offset(o), end(r)));
     }
-    if let Ok((r, a)) = age(cx.lx, before, i) {
+    if let Ok((r, a)) = if head.may(opens::AGE) { age(cx.lx, before, i) } else { super::date::fail() } {
         return Some((Found::Age(a), end(r)));
     }
     // "$12 December 27": a sum of money, then a date
@@ -63,7 +63,7 @@ fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize) -> Option<(Found<'i>, 
             return Some((Found::Date(d), end(r)));
         }
     }
-    if let Ok((r, t)) = time(cx.lx, before, i) {
+    if let Ok((r, t)) = if head.may(opens::TIME) { time(cx.lx, before, i) } else { super::date::fail() } {
         return Some((Found::Time(t), end(r)));
     }
     if let Ok((r, (d, b))) = dur {
