@@ -19,7 +19,7 @@ use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use super::age::AgeClaim;
 pub use super::duration::{DurationClaim, Unit};
@@ -87,6 +87,154 @@ pub struct Words<T> {
 impl<T> Default for Words<T> {
     fn default() -> Self {
         Words { entries: Vec::new(), second: Vec::new(), ascii: Vec::new(), other: Vec::new() }
+    }
+}
+
+/// Longest key [`word_key`] folds; a longer word is no entry's key.
+const KEY_MAX: usize = 64;
+
+/// The first word of `i` (its leading letters and digits) folded as [`same_char`] folds text
+/// against a lowercase entry, into `buf`; `None` when it is longer than [`KEY_MAX`] bytes or holds
+/// a capital whose lowercase is several characters (no entry spells those). An entry spelled at
+/// `i` always has this key: its letters and digits up to its first other character.
+pub(crate) fn word_key<'b>(i: &str, buf: &'b mut [u8; KEY_MAX]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    let bytes = i.as_bytes();
+    // ASCII letters and digits byte by byte, the usual case
+    while let Some(&b) = bytes.get(n) {
+        if !b.is_ascii_alphanumeric() {
+            if b.is_ascii() {
+                return buf.get(..n);
+            }
+            break;
+        }
+        *buf.get_mut(n)? = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let mut len = n;
+    for c in i.get(n..)?.chars() {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        let c = if c.is_uppercase() {
+            let mut low = c.to_lowercase();
+            match (low.next(), low.next()) {
+                (Some(l), None) => l,
+                _ => return None,
+            }
+        } else {
+            c
+        };
+        c.encode_utf8(buf.get_mut(len..len + c.len_utf8())?);
+        len += c.len_utf8();
+    }
+    buf.get(..len)
+}
+
+/// The key of a lowercase entry: its letters and digits up to its first other character.
+fn entry_key(entry: &str) -> &str {
+    entry.find(|c: char| !c.is_alphanumeric()).map_or(entry, |k| entry.get(..k).unwrap_or(""))
+}
+
+/// The word lists a grammar may open on, one bit each: [`DateLexicon::head`] tells which of them
+/// may be read at a start, and each grammar (each date alternative) is tried only where one may.
+pub mod opens {
+    pub const DIGIT: u32 = 1 << 0;
+    pub const WEEKDAYS: u32 = 1 << 1;
+    pub const WEEKDAYS_FULL: u32 = 1 << 2;
+    pub const DAY_WORDS: u32 = 1 << 3;
+    pub const MONTHS: u32 = 1 << 4;
+    pub const MONTHS_ALONE: u32 = 1 << 5;
+    pub const PARTS: u32 = 1 << 6;
+    pub const SEASONS: u32 = 1 << 7;
+    pub const SEASON_PREFIXES: u32 = 1 << 8;
+    pub const RELATIVE_PERIODS: u32 = 1 << 9;
+    pub const REL_BEFORE: u32 = 1 << 10;
+    pub const MONTH_CUES: u32 = 1 << 11;
+    pub const YEAR_CUES: u32 = 1 << 12;
+    pub const SINCE: u32 = 1 << 13;
+    pub const BORN: u32 = 1 << 14;
+    pub const RELATIVE_DAYS: u32 = 1 << 15;
+    pub const AGO_PREFIXES: u32 = 1 << 16;
+    pub const HENCE_PREFIXES: u32 = 1 << 17;
+    pub const APPROX: u32 = 1 << 18;
+    pub const IDIOMS: u32 = 1 << 19;
+    pub const HALF_BEFORE: u32 = 1 << 20;
+    pub const APPROX_AMOUNTS: u32 = 1 << 21;
+    /// "une", "a" before an approximate amount ("une dizaine de jours").
+    pub const ARTICLE: u32 = 1 << 22;
+    pub const TENS: u32 = 1 << 23;
+    pub const AMOUNTS: u32 = 1 << 24;
+    pub const AGE_PREFIXES: u32 = 1 << 25;
+    pub const AGE_NOUNS: u32 = 1 << 26;
+    pub const AGED: u32 = 1 << 27;
+    pub const TIME_WORDS: u32 = 1 << 28;
+
+    /// What a duration opens on: its approximation, an idiom, a half, an amount.
+    pub const DURATION: u32 = DIGIT | APPROX | IDIOMS | HALF_BEFORE | APPROX_AMOUNTS | ARTICLE | TENS | AMOUNTS;
+    /// What an age opens on: its prefix, noun or "aged", else its amount.
+    pub const AGE: u32 = DIGIT | AGE_PREFIXES | AGE_NOUNS | AGED | TENS | AMOUNTS;
+    /// What a time of day opens on: its hour, or a named time ("midi", "noon").
+    pub const TIME: u32 = DIGIT | TIME_WORDS;
+}
+
+/// The first words of the lists in [`opens`], by key (see [`word_key`]).
+#[derive(Debug, Default)]
+struct Openers {
+    /// Per key, the lists with an entry of that key.
+    by_key: HashMap<Box<[u8]>, u32, KeyHash>,
+    /// Lists with an entry without a key (it opens on a sign, or is longer than a key): they may
+    /// open anywhere.
+    loose: u32,
+    /// Lists with an entry that opens on an ASCII digit.
+    digit_led: u32,
+}
+
+impl Openers {
+    fn add(&mut self, bit: u32, words: impl Iterator<Item = impl AsRef<str>>) {
+        for w in words {
+            let w = w.as_ref();
+            let key = entry_key(w);
+            if w.starts_with(|c: char| c.is_ascii_digit()) {
+                self.digit_led |= bit;
+            }
+            if key.is_empty() || key.len() > KEY_MAX {
+                self.loose |= bit;
+            } else {
+                *self.by_key.entry(key.as_bytes().into()).or_default() |= bit;
+            }
+        }
+    }
+}
+
+/// Which lists of [`opens`] may be read at a start (a digit sets [`opens::DIGIT`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Head(u32);
+
+impl Head {
+    /// Whether one of `lists` may be read here.
+    pub fn may(self, lists: u32) -> bool {
+        self.0 & lists != 0
+    }
+}
+
+/// Keys are short words: an FNV-style byte hash (SipHash cost more than the lookups it guards).
+pub(crate) type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
+
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3).rotate_left(5);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
@@ -509,9 +657,11 @@ pub struct DateLexicon {
     /// Words that can begin a grammar before its candidate ("il y a", "deux", "en", "né le"): the
     /// scanner looks back only to those.
     pub leads: Words<()>,
-    /// What a whole word must fold to for `leads` to take it, sorted (see `leads_at`).
-    lead_keys: Vec<String>,
-    triggers: HashSet<String>,
+    /// The first words of the lists a date or an offset may open on (see [`opens`]).
+    openers: Openers,
+    /// What a whole word must fold to for `leads` to take it (see `leads_at`).
+    lead_keys: HashSet<Box<[u8]>, KeyHash>,
+    triggers: HashSet<String, KeyHash>,
 }
 
 const WEEKDAYS: [Weekday; 7] =
@@ -633,13 +783,43 @@ impl From<RawDates> for DateLexicon {
             duration_cues: Words::plain(&r.duration_cues),
             zones: r.zones.clone(),
             leads: Words::default(),
-            lead_keys: Vec::new(),
-            triggers: HashSet::new(),
+            lead_keys: HashSet::default(),
+            openers: Openers::default(),
+            triggers: HashSet::default(),
         };
+        let mut openers = Openers::default();
+        openers.add(opens::WEEKDAYS, lex.weekdays.words());
+        openers.add(opens::WEEKDAYS_FULL, lex.weekdays_full.words());
+        openers.add(opens::DAY_WORDS, lex.day_words.words());
+        openers.add(opens::MONTHS, lex.months.words());
+        openers.add(opens::MONTHS_ALONE, lex.months_alone.words());
+        openers.add(opens::PARTS, lex.parts.words());
+        openers.add(opens::SEASONS, lex.seasons.words());
+        openers.add(opens::SEASON_PREFIXES, lex.season_prefixes.words());
+        openers.add(opens::RELATIVE_PERIODS, lex.relative_periods.words());
+        openers.add(opens::REL_BEFORE, lex.rel_before.words());
+        openers.add(opens::MONTH_CUES, lex.month_cues.words());
+        openers.add(opens::YEAR_CUES, lex.year_cues.words());
+        openers.add(opens::SINCE, lex.since.words());
+        openers.add(opens::BORN, lex.born.words());
+        openers.add(opens::RELATIVE_DAYS, lex.relative_days.words());
+        openers.add(opens::AGO_PREFIXES, lex.ago_prefixes.words());
+        openers.add(opens::HENCE_PREFIXES, lex.hence_prefixes.words());
+        openers.add(opens::APPROX, lex.approx.words());
+        openers.add(opens::IDIOMS, lex.idioms.words());
+        openers.add(opens::HALF_BEFORE, lex.half_before.words());
+        openers.add(opens::APPROX_AMOUNTS, lex.approx_amounts.words());
+        openers.add(opens::ARTICLE, ["une", "a"].into_iter());
+        openers.add(opens::TENS, lex.tens.words());
+        openers.add(opens::AMOUNTS, lex.amounts.words());
+        openers.add(opens::AGE_PREFIXES, lex.age_prefixes.words());
+        openers.add(opens::AGE_NOUNS, lex.age_nouns.words());
+        openers.add(opens::AGED, lex.aged.words());
+        openers.add(opens::TIME_WORDS, lex.time_words.words());
         let triggers = lex.trigger_list().into_iter().map(|w| w.to_lowercase()).collect();
         let leads = Words::new(lex.lead_list().into_iter().map(|w| (w, ())));
         let lead_keys = lead_keys(&leads);
-        DateLexicon { triggers, leads, lead_keys, ..lex }
+        DateLexicon { triggers, leads, lead_keys, openers, ..lex }
     }
 }
 
@@ -720,48 +900,25 @@ impl DateLexicon {
         if i.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
-        // An ASCII word (the usual case) folds byte by byte; any other byte takes the path below.
-        let mut buf = [0u8; 64];
-        let mut n = 0;
-        let mut ascii = true;
-        for &b in i.as_bytes() {
-            if !b.is_ascii() {
-                ascii = false;
-                break;
-            }
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            let Some(slot) = buf.get_mut(n) else { return false };
-            *slot = b.to_ascii_lowercase();
-            n += 1;
+        // What `self.leads.parse(word)` reading all of the first word answers: its folded key
+        // among the entries a whole alphanumeric word spells.
+        let mut buf = [0u8; KEY_MAX];
+        word_key(i, &mut buf).is_some_and(|k| !k.is_empty() && self.lead_keys.contains(k))
+    }
+
+    /// Which lists may be read at `i` (see [`Head`]): its first word is folded once, and looked up
+    /// among the first words of every list.
+    pub fn head(&self, i: &str) -> Head {
+        let o = &self.openers;
+        if i.starts_with(|c: char| c.is_ascii_digit()) {
+            return Head(opens::DIGIT | o.digit_led);
         }
-        if ascii {
-            let Some(folded) = buf.get(..n).filter(|f| !f.is_empty()) else { return false };
-            return self.lead_keys.binary_search_by(|k| k.as_bytes().cmp(folded)).is_ok();
-        }
-        let end = i.find(|c: char| !c.is_alphanumeric()).unwrap_or(i.len());
-        let word = i.get(..end).unwrap_or("");
-        // What `self.leads.parse(word)` reading all of `word` answers, by a binary search: the
-        // word folded as `same_char` folds it, among the entries a whole alphanumeric word spells.
-        let mut buf = [0u8; 64];
-        let mut n = 0;
-        for c in word.chars() {
-            let c = if c.is_uppercase() {
-                let mut low = c.to_lowercase();
-                match (low.next(), low.next()) {
-                    (Some(l), None) => l,
-                    _ => return false,
-                }
-            } else {
-                c
-            };
-            let Some(slot) = buf.get_mut(n..n + c.len_utf8()) else { return false };
-            c.encode_utf8(slot);
-            n += c.len_utf8();
-        }
-        let Some(folded) = buf.get(..n).filter(|f| !f.is_empty()) else { return false };
-        self.lead_keys.binary_search_by(|k| k.as_bytes().cmp(folded)).is_ok()
+        let mut buf = [0u8; KEY_MAX];
+        let keyed = match word_key(i, &mut buf) {
+            Some(k) if !k.is_empty() => o.by_key.get(k).copied().unwrap_or(0),
+            _ => 0,
+        };
+        Head(keyed | o.loose)
     }
 
     /// Whether a prefilter word is one of this lexicon's triggers.
@@ -772,19 +929,17 @@ impl DateLexicon {
 
 /// The whole alphanumeric words `leads` spells: an entry of letters and digits, or the stem of an
 /// abbreviation (three characters or more) whose dot is dropped. Longer than 64 bytes: never read.
-fn lead_keys(leads: &Words<()>) -> Vec<String> {
-    let alnum = |w: &str| !w.is_empty() && w.len() <= 64 && w.chars().all(char::is_alphanumeric);
-    let mut keys: Vec<String> = Vec::new();
+fn lead_keys(leads: &Words<()>) -> HashSet<Box<[u8]>, KeyHash> {
+    let alnum = |w: &str| !w.is_empty() && w.len() <= KEY_MAX && w.chars().all(char::is_alphanumeric);
+    let mut keys = HashSet::default();
     for w in leads.words() {
         if alnum(w) {
-            keys.push(w.to_string());
+            keys.insert(w.as_bytes().into());
         }
         if let Some(stem) = w.strip_suffix('.').filter(|s| s.chars().count() >= 3 && alnum(s)) {
-            keys.push(stem.to_string());
+            keys.insert(stem.as_bytes().into());
         }
     }
-    keys.sort();
-    keys.dedup();
     keys
 }
 
@@ -1337,6 +1492,39 @@ pub fn marked_date<'i>(cx: &Ctx<'_>, i: &'i str) -> PResult<'i, DateRead<'i>> {
     date(cx, i)
 }
 
+/// [`marked_date`] at a start whose [`Head`] is known: each alternative is tried only where a
+/// list it opens on may be read (the others cannot match there), in the order of [`date`].
+pub fn marked_date_at<'i>(cx: &Ctx<'_>, head: Head, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    use opens::*;
+    if head.may(SINCE | BORN) {
+        return marked_date(cx, i);
+    }
+    let lx = cx.lx;
+    type Alternative<'a, 'i> = (u32, &'a dyn Fn(&'i str) -> PResult<'i, DateRead<'i>>);
+    let alternatives: [Alternative<'_, 'i>; 12] = [
+        (WEEKDAYS | DIGIT | DAY_WORDS, &|i| day_month_year(lx, i)),
+        (WEEKDAYS | MONTHS, &|i| month_day_year(lx, i)),
+        (DIGIT, &|i| numeric(cx, i)),
+        (MONTHS, &|i| month_year(lx, i)),
+        (PARTS, &|i| part(lx, i)),
+        (SEASON_PREFIXES | SEASONS, &|i| season(lx, i)),
+        (RELATIVE_PERIODS, &|i| relative_period(lx, i)),
+        (MONTHS | REL_BEFORE, &|i| month_rel(lx, i)),
+        (WEEKDAYS, &|i| weekday_numeric(cx, i)),
+        (REL_BEFORE | WEEKDAYS_FULL, &|i| weekday_alone(lx, i)),
+        (MONTH_CUES | YEAR_CUES, &|i| cued(lx, i)),
+        (MONTHS_ALONE, &|i| month_alone(lx, i)),
+    ];
+    for (lists, parse) in alternatives {
+        if head.may(lists) {
+            if let Ok(found) = parse(i) {
+                return Ok(found);
+            }
+        }
+    }
+    fail()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1367,6 +1555,56 @@ mod tests {
         let en = Lexicon::get(Lang::En);
         assert_eq!(en.dates.months.parse("Nov 5"), Ok((" 5", 11)));
         assert!(en.dates.months.parse("no").is_err());
+    }
+
+    #[test]
+    fn folds_the_first_word_into_a_key() {
+        let mut buf = [0u8; KEY_MAX];
+        for (input, want) in [
+            ("Nov. 5", Some("nov")),
+            ("FÉVRIER 2022", Some("février")),
+            ("l’an dernier", Some("l")),
+            ("mi-mars", Some("mi")),
+            ("1er mars", Some("1er")),
+            ("Août", Some("août")),
+            (" mars", Some("")),
+            ("", Some("")),
+        ] {
+            let got = word_key(input, &mut buf).map(|k| String::from_utf8_lossy(k).into_owned());
+            assert_eq!(got.as_deref(), want, "{input:?}");
+        }
+        // no entry spells a capital that lowercases to two characters, nor a word past the buffer
+        assert_eq!(word_key("İstanbul", &mut buf), None);
+        assert_eq!(word_key(&"a".repeat(KEY_MAX + 1), &mut buf), None);
+        assert_eq!(word_key(&"a".repeat(KEY_MAX), &mut buf).map(<[u8]>::len), Some(KEY_MAX));
+        // longest entry first, whole words, dotted abbreviations without their dot
+        let w =
+            Words::new([("il y a", 1), ("il", 2), ("-", 3), ("nov.", 4), ("ilot", 5)].map(|(w, v)| (w.to_string(), v)));
+        assert_eq!(w.parse("Il y a deux ans"), Ok((" deux ans", 1)));
+        assert_eq!(w.parse("il fait"), Ok((" fait", 2)));
+        assert_eq!(w.parse("-3"), Ok(("3", 3)));
+        assert_eq!(w.parse("NOV 5"), Ok((" 5", 4)));
+        assert!(w.parse("ils").is_err() && w.parse("novembre").is_err() && w.parse(" il").is_err());
+    }
+
+    #[test]
+    fn tells_which_lists_may_open_at_a_start() {
+        use opens::*;
+        let lx = &Lexicon::get(Lang::Fr).dates;
+        for (input, yes, no) in [
+            ("12 février", DIGIT | DURATION | AGE | TIME, MONTHS | SINCE),
+            ("Février 2022", MONTHS | MONTHS_ALONE, DIGIT | SINCE | DURATION),
+            ("en 2022", YEAR_CUES | MONTH_CUES, DIGIT | MONTHS),
+            ("depuis trois ans", SINCE, MONTHS | DIGIT),
+            ("Il y a deux ans", AGO_PREFIXES, MONTHS | DURATION),
+            ("trois jours", AMOUNTS, MONTHS | SINCE),
+            ("Paris", 0, u32::MAX),
+            ("«", 0, u32::MAX),
+        ] {
+            let head = lx.head(input);
+            assert!(yes == 0 || head.may(yes), "{input:?} {head:?}");
+            assert!(!head.may(no & !yes), "{input:?} {head:?}");
+        }
     }
 
     #[test]

@@ -108,12 +108,17 @@ pub enum AmountKind {
 
 // DECIMAL := NUM(1,4) [("," | ".") NUM(1,3)]                        "48", "1,5", "15.5"
 fn decimal(i: &str) -> PResult<'_, f64> {
-    let (r, text) =
-        recognize((|i| digits(1, 4, i), opt((alt((char(','), char('.'))), |i| digits(1, 3, i))))).parse(i)?;
-    match text.replace(',', ".").parse::<f64>() {
-        Ok(v) => Ok((r, v)),
-        Err(_) => fail(),
-    }
+    let (r, (whole, frac)) =
+        (|i| digits(1, 4, i), opt(preceded(alt((char(','), char('.'))), consumed(|i| digits(1, 3, i))))).parse(i)?;
+    // whole and fraction as integers: one division rounds as parsing the decimal text would
+    let v = match frac {
+        None => f64::from(whole),
+        Some((text, f)) => {
+            let scale = 10u32.pow(text.len() as u32);
+            f64::from(whole * scale + f) / f64::from(scale)
+        }
+    };
+    Ok((r, v))
 }
 
 // WORDS := TENS TENS_LINK AMOUNT_WORD | AMOUNT_WORD                 "vingt-quatre", "trente et un", "three"

@@ -3,8 +3,8 @@
 //! "dans deux jours", "depuis trois ans", "hier", "yesterday", "demain". Each is linked to what it is
 //! measured from: a date of the text, an event phrase, or the publication date.
 
-use super::date::{end_of_word, gap, gap0, DateLexicon, DayAnchor, PResult};
-use super::duration::{duration, num, plausible, DurationClaim, Unit};
+use super::date::{end_of_word, gap, gap0, DateLexicon, DayAnchor, Head, PResult};
+use super::duration::{duration, num, plausible, Bare, DurationClaim, DurationRead, Unit};
 use super::Approx;
 use crate::span::Span;
 use chrono::NaiveDate;
@@ -137,8 +137,31 @@ fn phrase_after<'i>(lx: &DateLexicon, i: &'i str) -> Option<&'i str> {
 //         | DURATION GAP (AGO_SUFFIX | HENCE_SUFFIX) | DURATION GAP DIRECTION [GAP PHRASE]
 //         | RELATIVE_DAY [GAP [LINK GAP] PHRASE]
 pub fn offset<'i>(lx: &DateLexicon, before: &str, i: &'i str) -> PResult<'i, OffsetRead<'i>> {
+    offset_with(lx, before, i, lx.head(i), &duration(lx, i))
+}
+
+/// [`offset`], given the start's [`Head`] and what `duration(lx, i)` reads (the scanner reads
+/// both once for every grammar): the forms that open on a word are tried only where one may.
+pub fn offset_with<'i>(
+    lx: &DateLexicon,
+    before: &str,
+    i: &'i str,
+    head: Head,
+    read: &PResult<'i, (DurationRead<'i>, Bare)>,
+) -> PResult<'i, OffsetRead<'i>> {
+    use super::date::opens::{AGO_PREFIXES, HENCE_PREFIXES, RELATIVE_DAYS, SINCE};
+    if head.may(RELATIVE_DAYS | AGO_PREFIXES | SINCE | HENCE_PREFIXES) {
+        if let Some(found) = word_led(lx, i) {
+            return Ok(found);
+        }
+    }
+    duration_led(lx, before, i, read)
+}
+
+// WORD_LED := RELATIVE_DAY … | AGO_PREFIX GAP DURATION | SINCE GAP DURATION | HENCE_PREFIX GAP DURATION
+fn word_led<'i>(lx: &DateLexicon, i: &'i str) -> Option<(&'i str, OffsetRead<'i>)> {
     if let Ok(found) = relative_day(lx, i) {
-        return Ok(found);
+        return Some(found);
     }
     let prefixed = |words: &super::date::Words<()>, dir: Direction, plan: AnchorPlan<'i>, since: bool| {
         let (r, (text, (_, _, (d, b)))) = consumed((|i| words.parse(i), gap, |i| duration(lx, i))).parse(i).ok()?;
@@ -148,17 +171,21 @@ pub fn offset<'i>(lx: &DateLexicon, before: &str, i: &'i str) -> PResult<'i, Off
             OffsetRead { text, duration: d.claim, direction: dir, anchor: plan, since, relative_day: false },
         ))
     };
-    if let Some(found) = prefixed(&lx.ago_prefixes, Direction::Before, AnchorPlan::PubDate, false) {
-        return Ok(found);
-    }
-    if let Some(found) = prefixed(&lx.since, Direction::Before, AnchorPlan::PubDate, true) {
-        return Ok(found);
-    }
-    if let Some(found) = prefixed(&lx.hence_prefixes, Direction::After, AnchorPlan::PubDate, false) {
-        return Ok(found);
-    }
-    let (r, (d, b)) = duration(lx, i)?;
-    if !plausible(lx, before, &b) {
+    prefixed(&lx.ago_prefixes, Direction::Before, AnchorPlan::PubDate, false)
+        .or_else(|| prefixed(&lx.since, Direction::Before, AnchorPlan::PubDate, true))
+        .or_else(|| prefixed(&lx.hence_prefixes, Direction::After, AnchorPlan::PubDate, false))
+}
+
+// DURATION_LED := DURATION GAP (AGO_SUFFIX | HENCE_SUFFIX) | DURATION GAP DIRECTION [GAP PHRASE]
+fn duration_led<'i>(
+    lx: &DateLexicon,
+    before: &str,
+    i: &'i str,
+    read: &PResult<'i, (DurationRead<'i>, Bare)>,
+) -> PResult<'i, OffsetRead<'i>> {
+    let Ok((r, (d, b))) = read else { return super::date::fail() };
+    let r = *r;
+    if !plausible(lx, before, b) {
         return super::date::fail();
     }
     let (r2, _) = gap(r)?;

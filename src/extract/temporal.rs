@@ -7,9 +7,9 @@
 //! the last claim), earliest first, and keeps the first reading that reaches the candidate.
 
 use super::age::{age, capitalised_words, AgeClaim, AgeRead};
-use super::date::{is_space, marked_date, offset_in, DateLexicon, DateRead};
+use super::date::{is_space, marked_date, marked_date_at, offset_in, opens, DateLexicon, DateRead};
 use super::duration::{duration, ends_with_word, plausible, DurationRead};
-use super::offset::{offset, Anchor, AnchorPlan, OffsetClaim, OffsetRead};
+use super::offset::{offset_with, Anchor, AnchorPlan, OffsetClaim, OffsetRead};
 use super::prefilter::CandidateKind;
 use super::resolve::{date_claim, shift};
 use super::time::{time, TimeRead};
@@ -46,24 +46,27 @@ fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize) -> Option<(Found<'i>, 
     {
         return None;
     }
-    if let Ok((r, o)) = offset(cx.lx, before, i) {
+    // what may begin here, and the duration an offset most often opens on: read once for all
+    let head = cx.lx.head(i);
+    let dur = if head.may(opens::DURATION) { duration(cx.lx, i) } else { super::date::fail() };
+    if let Ok((r, o)) = offset_with(cx.lx, before, i, head, &dur) {
         return Some((Found::Offset(o), end(r)));
     }
-    if let Ok((r, a)) = age(cx.lx, before, i) {
+    if let Ok((r, a)) = if head.may(opens::AGE) { age(cx.lx, before, i) } else { super::date::fail() } {
         return Some((Found::Age(a), end(r)));
     }
     // "$12 December 27": a sum of money, then a date
     let money = before.trim_end_matches(is_space).ends_with(['$', '€', '£', '¥']);
-    if let Ok((r, d)) = marked_date(cx, i).map_err(|_| ()).and_then(|f| if money { Err(()) } else { Ok(f) }) {
+    if let Ok((r, d)) = marked_date_at(cx, head, i).map_err(|_| ()).and_then(|f| if money { Err(()) } else { Ok(f) }) {
         let habit = matches!(d.spec, super::date::Spec::Weekday(None)) && ends_with_word(&cx.lx.recurring, before);
         if !habit {
             return Some((Found::Date(d), end(r)));
         }
     }
-    if let Ok((r, t)) = time(cx.lx, before, i) {
+    if let Ok((r, t)) = if head.may(opens::TIME) { time(cx.lx, before, i) } else { super::date::fail() } {
         return Some((Found::Time(t), end(r)));
     }
-    if let Ok((r, (d, b))) = duration(cx.lx, i) {
+    if let Ok((r, (d, b))) = dur {
         // "deux heures du matin" is a time of day
         let day_part = r.trim_start_matches(is_space).len() < r.len()
             && cx.lx.day_parts.parse(r.trim_start_matches(is_space)).is_ok();
@@ -93,25 +96,24 @@ fn ordinal_second(before: &str, d: &DurationRead<'_>, b: &super::duration::Bare)
 }
 
 /// Word starts before `at` (back to `floor`, within the sentence), earliest first, then `at`;
-/// into `out` (cleared first: one buffer serves every candidate of a run).
+/// into `out` (cleared first: one buffer serves every candidate of a run). Walks back from `at`
+/// only as far as the last few word starts (a word start at `floor` counts even mid-word).
 fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>) {
     out.clear();
     if let Some(head) = text.get(floor..at) {
-        let mut prev_alnum = false;
-        // walk forwards over the window, then keep the last few word starts
-        for (k, c) in head.char_indices() {
+        let mut back = head.char_indices().rev().peekable();
+        while let Some((k, c)) = back.next() {
             if matches!(c, '!' | '?' | ';' | '\n') {
-                out.clear();
+                break;
             }
-            let alnum = c.is_alphanumeric();
-            if alnum && !prev_alnum {
+            if c.is_alphanumeric() && !back.peek().is_some_and(|&(_, p)| p.is_alphanumeric()) {
                 out.push(floor + k);
+                if out.len() == LOOKBACK_WORDS {
+                    break;
+                }
             }
-            prev_alnum = alnum;
         }
-        let keep = out.len().saturating_sub(LOOKBACK_WORDS);
-        out.drain(..keep);
-        out.retain(|&s| s < at);
+        out.reverse();
     }
     out.push(at);
 }
