@@ -176,14 +176,122 @@ fn lead(i: &str) -> Option<u8> {
     i.chars().next().and_then(|c| fold(c).encode_utf8(&mut buf).as_bytes().first().copied())
 }
 
-fn first<'l>(list: &'l [String], i: &str) -> Option<(usize, &'l str)> {
-    let lead = lead(i);
-    list.iter().filter(|e| may_start(e, lead)).find_map(|e| phrase(e, i).map(|l| (l, e.as_str())))
+/// Per lead byte, the indices of a list's entries that [`may_start`] there, in list order: the
+/// entries [`phrase`] may match, found without reading the others.
+#[derive(Debug, Default)]
+struct LeadIndex {
+    /// Bucket `b` is `order[starts[b]..starts[b + 1]]`.
+    starts: Vec<usize>,
+    order: Vec<usize>,
 }
 
-fn first_pair<'l, T>(list: &'l [(String, T)], i: &str) -> Option<(usize, &'l T)> {
-    let lead = lead(i);
-    list.iter().filter(|(e, _)| may_start(e, lead)).find_map(|(e, v)| phrase(e, i).map(|l| (l, v)))
+impl LeadIndex {
+    fn new<'e>(entries: impl Iterator<Item = &'e str> + Clone) -> LeadIndex {
+        let mut starts = Vec::with_capacity(257);
+        let mut order = Vec::new();
+        for b in 0..=u8::MAX {
+            starts.push(order.len());
+            order.extend(entries.clone().enumerate().filter(|(_, e)| may_start(e, Some(b))).map(|(k, _)| k));
+        }
+        starts.push(order.len());
+        LeadIndex { starts, order }
+    }
+
+    /// The entries worth trying at `i`; none when `i` is empty (no entry matches there).
+    fn at(&self, i: &str) -> &[usize] {
+        let Some(b) = lead(i) else { return &[] };
+        let b = usize::from(b);
+        match (self.starts.get(b), self.starts.get(b + 1)) {
+            (Some(&s), Some(&e)) => self.order.get(s..e).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// A word list of the lexicon, folded and sorted longest first, indexed for the two questions
+/// the parsers ask: which entry opens this text ([`first`]) and is this word one
+/// ([`Compiled::is_in`]). Reads as the slice of its entries.
+#[derive(Debug, Default)]
+pub struct List {
+    entries: Vec<String>,
+    lead: LeadIndex,
+    set: std::collections::HashSet<String>,
+}
+
+impl List {
+    fn new(entries: Vec<String>) -> List {
+        let lead = LeadIndex::new(entries.iter().map(String::as_str));
+        let set = entries.iter().cloned().collect();
+        List { entries, lead, set }
+    }
+}
+
+impl std::ops::Deref for List {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.entries
+    }
+}
+
+/// A list of folded entries with a value each, sorted longest first and indexed like [`List`].
+#[derive(Debug)]
+pub struct Pairs<T> {
+    entries: Vec<(String, T)>,
+    lead: LeadIndex,
+}
+
+impl<T> Default for Pairs<T> {
+    fn default() -> Self {
+        Pairs { entries: Vec::new(), lead: LeadIndex::default() }
+    }
+}
+
+impl<T> Pairs<T> {
+    fn new(entries: Vec<(String, T)>) -> Pairs<T> {
+        let lead = LeadIndex::new(entries.iter().map(|(e, _)| e.as_str()));
+        Pairs { entries, lead }
+    }
+}
+
+impl<T> std::ops::Deref for Pairs<T> {
+    type Target = [(String, T)];
+    fn deref(&self) -> &[(String, T)] {
+        &self.entries
+    }
+}
+
+/// A word mapped char by char into a buffer on the stack, to look it up in a set without
+/// allocating; `None` when it does not fit.
+struct Key {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Key {
+    fn new(chars: impl Iterator<Item = char>) -> Option<Key> {
+        let mut key = Key { buf: [0; 64], len: 0 };
+        for c in chars {
+            let n = c.len_utf8();
+            let slot = key.buf.get_mut(key.len..key.len + n)?;
+            c.encode_utf8(slot);
+            key.len += n;
+        }
+        Some(key)
+    }
+
+    fn as_str(&self) -> &str {
+        self.buf.get(..self.len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default()
+    }
+}
+
+/// The longest entry of `list` at the start of `i`: bytes read and the entry.
+fn first<'l>(list: &'l List, i: &str) -> Option<(usize, &'l str)> {
+    list.lead.at(i).iter().filter_map(|&k| list.entries.get(k)).find_map(|e| phrase(e, i).map(|l| (l, e.as_str())))
+}
+
+/// The longest entry of `list` at the start of `i`: bytes read and its value.
+fn first_pair<'l, T>(list: &'l Pairs<T>, i: &str) -> Option<(usize, &'l T)> {
+    list.lead.at(i).iter().filter_map(|&k| list.entries.get(k)).find_map(|(e, v)| phrase(e, i).map(|l| (l, v)))
 }
 
 fn folded_eq(word: &str, entry: &str) -> bool {
@@ -199,11 +307,11 @@ fn lowered(list: &[String]) -> Vec<String> {
     list.iter().map(|s| s.to_lowercase().replace('’', "'")).filter(|s| !s.is_empty()).collect()
 }
 
-fn sorted(list: &[String]) -> Vec<String> {
+fn sorted(list: &[String]) -> List {
     let mut v: Vec<String> = list.iter().map(|s| fold_str(s)).filter(|s| !s.is_empty()).collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     v.dedup();
-    v
+    List::new(v)
 }
 
 fn sorted_pairs<T: Clone>(list: &[(String, T)]) -> Vec<(String, T)> {
@@ -211,6 +319,10 @@ fn sorted_pairs<T: Clone>(list: &[(String, T)]) -> Vec<(String, T)> {
         list.iter().map(|(s, t)| (fold_str(s), t.clone())).filter(|(s, _)| !s.is_empty()).collect();
     v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     v
+}
+
+fn indexed<T: Clone>(list: &[(String, T)]) -> Pairs<T> {
+    Pairs::new(sorted_pairs(list))
 }
 
 fn folded_values(list: &[(String, String)]) -> Vec<(String, String)> {
@@ -236,49 +348,50 @@ pub struct Compiled {
     /// Adjectives agree with their noun (French).
     pub agreement: bool,
     lone_article_counts: bool,
-    words: Vec<(String, Word)>,
-    /// Per lead byte, the indices of the `words` that `may_start` there, in order.
-    words_by_lead: Vec<Vec<usize>>,
-    tens: Vec<(String, u64)>,
-    small: Vec<(String, Word)>,
-    article_one: Vec<String>,
-    lone_fractions: Vec<String>,
-    pub of_words: Vec<String>,
-    per_words: Vec<String>,
-    adjective_numbers: Vec<String>,
-    approx_before: Vec<(String, Approx)>,
-    approx_after: Vec<(String, Approx)>,
-    minus: Vec<String>,
-    decimal_words: Vec<String>,
-    and_words: Vec<String>,
-    half_after: Vec<String>,
-    percent: Vec<String>,
+    words: Pairs<Word>,
+    tens: Pairs<u64>,
+    small: Pairs<Word>,
+    article_one: List,
+    lone_fractions: List,
+    pub of_words: List,
+    per_words: List,
+    adjective_numbers: List,
+    approx_before: Pairs<Approx>,
+    approx_after: Pairs<Approx>,
+    minus: List,
+    decimal_words: List,
+    and_words: List,
+    half_after: List,
+    percent: List,
     suffixes: Vec<(String, f64)>,
-    currencies: Vec<(String, String)>,
-    currency_prefixes: Vec<(String, String)>,
-    range_between: Vec<(String, String)>,
-    range_from: Vec<(String, String)>,
-    range_to: Vec<String>,
-    change_words: Vec<String>,
-    ordinal_suffixes: Vec<String>,
-    roman_suffixes: Vec<String>,
-    labels: Vec<String>,
-    streets: Vec<String>,
-    time_after: Vec<String>,
-    not_one_before: Vec<String>,
-    year_before: Vec<String>,
-    pub anaphoric: Vec<String>,
-    pub invariant: Vec<String>,
-    pub irregular: Vec<(String, String)>,
-    pub stop_words: Vec<String>,
-    pub list_and: Vec<String>,
-    pub list_open: Vec<String>,
-    pub total_markers: Vec<String>,
-    pub part_join: Vec<String>,
-    pub period_nouns: Vec<String>,
-    pub dimension_nouns: Vec<String>,
-    pub part_whole: Vec<String>,
-    pub articles: Vec<String>,
+    currencies: Pairs<String>,
+    currency_prefixes: Pairs<String>,
+    range_between: Pairs<String>,
+    range_from: Pairs<String>,
+    range_to: List,
+    change_words: List,
+    ordinal_suffixes: List,
+    roman_suffixes: List,
+    /// Lowercase, accents kept (see [`lower_eq`]).
+    labels: std::collections::HashSet<String>,
+    streets: List,
+    time_after: List,
+    not_one_before: List,
+    year_before: List,
+    pub anaphoric: List,
+    pub invariant: List,
+    /// Irregular plurals, folded, and their singular; the first of equal entries wins.
+    irregular: std::collections::HashMap<String, String>,
+    irregular_list: Vec<(String, String)>,
+    pub stop_words: List,
+    pub list_and: List,
+    pub list_open: List,
+    pub total_markers: List,
+    pub part_join: List,
+    pub period_nouns: List,
+    pub dimension_nouns: List,
+    pub part_whole: List,
+    pub articles: List,
 }
 
 impl Compiled {
@@ -295,9 +408,6 @@ impl Compiled {
         words.extend(lex.multipliers.iter().map(|(w, v)| (w.clone(), Word::Mult(*v))));
         words.extend(lex.approx_counts.iter().map(|(w, v)| (w.clone(), Word::ApproxCount(*v))));
         let words = sorted_pairs(&words);
-        let words_by_lead = (0..=u8::MAX)
-            .map(|b| (0..words.len()).filter(|&k| words.get(k).is_some_and(|(e, _)| may_start(e, Some(b)))).collect())
-            .collect();
         let tens = sorted_pairs(
             &lex.cardinals
                 .iter()
@@ -310,17 +420,18 @@ impl Compiled {
             .filter(|(w, word)| !w.contains(' ') && matches!(word, Word::Card(1..=9) | Word::Ord(1..=9, false)))
             .cloned()
             .collect();
+        let (tens, small, words) = (Pairs::new(tens), Pairs::new(small), Pairs::new(words));
+        let irregular = sorted_pairs(&lex.irregular);
         let mut suffixes: Vec<(String, f64)> = lex.suffixes.iter().map(|(s, v)| (s.clone(), *v as f64)).collect();
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
-        let approx = |l: &[(String, String)]| -> Vec<(String, Approx)> {
-            sorted_pairs(&l.iter().filter_map(|(w, a)| Some((w.clone(), approx_of(a)?))).collect::<Vec<_>>())
+        let approx = |l: &[(String, String)]| -> Pairs<Approx> {
+            indexed(&l.iter().filter_map(|(w, a)| Some((w.clone(), approx_of(a)?))).collect::<Vec<_>>())
         };
         Compiled {
             decimal_comma: lex.decimal_mark == ",",
             agreement: lex.adjectives_agree,
             lone_article_counts: lex.lone_article_counts,
             words,
-            words_by_lead,
             tens,
             small,
             article_one: sorted(&lex.article_one),
@@ -337,22 +448,23 @@ impl Compiled {
             percent: sorted(&lex.percent),
             suffixes,
             // Currency codes are matched as written: "EUR" yes, "eur" is a word of some language.
-            currencies: sorted_pairs(&lex.currencies),
-            currency_prefixes: sorted_pairs(&lex.currency_prefixes),
-            range_between: sorted_pairs(&folded_values(&lex.range_between)),
-            range_from: sorted_pairs(&folded_values(&lex.range_from)),
+            currencies: indexed(&lex.currencies),
+            currency_prefixes: indexed(&lex.currency_prefixes),
+            range_between: indexed(&folded_values(&lex.range_between)),
+            range_from: indexed(&folded_values(&lex.range_from)),
             range_to: sorted(&lex.range_to),
             change_words: sorted(&lex.change_words),
             ordinal_suffixes: sorted(&lex.ordinal_suffixes),
             roman_suffixes: sorted(&lex.roman_suffixes),
-            labels: lowered(&lex.labels),
+            labels: lowered(&lex.labels).into_iter().collect(),
             streets: sorted(&lex.streets),
             time_after: sorted(&lex.time_after),
             not_one_before: sorted(&lex.not_one_before),
             year_before: sorted(&lex.year_before),
             anaphoric: sorted(&lex.anaphoric),
             invariant: sorted(&lex.invariant),
-            irregular: sorted_pairs(&lex.irregular),
+            irregular: irregular.iter().rev().cloned().collect(),
+            irregular_list: irregular,
             stop_words: sorted(&lex.stop_words),
             list_and: sorted(&lex.list_and),
             list_open: sorted(&lex.list_open),
@@ -376,16 +488,11 @@ impl Compiled {
     /// WORD := a number word of the lexicon, or (English) a tens word glued to a unit word:
     /// "twentyfifth". Bytes read and the word.
     pub fn word_at(&self, i: &str) -> Option<(usize, Word)> {
-        let lead = lead(i);
-        // What `first_pair(&self.words, i)` answers, trying only the entries indexed under the lead.
-        let hit = match lead.and_then(|l| self.words_by_lead.get(usize::from(l))) {
-            Some(ks) => ks.iter().filter_map(|&k| self.words.get(k)).find_map(|(e, v)| phrase(e, i).map(|l| (l, v))),
-            None => first_pair(&self.words, i),
-        };
-        if let Some((l, w)) = hit {
+        if let Some((l, w)) = first_pair(&self.words, i) {
             return Some((l, *w));
         }
-        let (tl, t) = self.tens.iter().filter(|(e, _)| may_start(e, lead)).find_map(|(e, v)| {
+        let tens = self.tens.lead.at(i).iter().filter_map(|&k| self.tens.get(k));
+        let (tl, t) = tens.into_iter().find_map(|(e, v)| {
             let mut pos = 0;
             for ec in e.chars() {
                 let c = i.get(pos..)?.chars().next()?;
@@ -422,18 +529,31 @@ impl Compiled {
     pub fn decimal_word_at(&self, i: &str) -> Option<usize> {
         first(&self.decimal_words, i).map(|(l, _)| l)
     }
-    /// Whether `word` (as written) is in `list` (folded).
-    pub fn is_in(list: &[String], word: &str) -> bool {
-        // The first byte of the word as folded_eq reads it: an entry opening otherwise differs.
-        let mut buf = [0u8; 4];
-        let lead = word
-            .chars()
-            .next()
-            .and_then(|c| (if c == '-' { ' ' } else { fold(c) }).encode_utf8(&mut buf).as_bytes().first().copied());
-        list.iter().filter(|e| lead.is_none() || e.as_bytes().first() == lead.as_ref()).any(|e| folded_eq(word, e))
+    /// Whether `word` (as written) is in `list` (folded): [`folded_eq`] to one of its entries.
+    pub fn is_in(list: &List, word: &str) -> bool {
+        match Key::new(word.chars().map(|c| if c == '-' { ' ' } else { fold(c) })) {
+            Some(key) => list.set.contains(key.as_str()),
+            None => list.iter().any(|e| folded_eq(word, e)),
+        }
+    }
+    /// The singular of an irregular plural ("chevaux" → "cheval"): the first entry
+    /// [`folded_eq`] to `word`.
+    pub fn irregular_singular(&self, word: &str) -> Option<&str> {
+        match Key::new(word.chars().map(|c| if c == '-' { ' ' } else { fold(c) })) {
+            Some(key) => self.irregular.get(key.as_str()).map(String::as_str),
+            None => self.irregular_list.iter().find(|(p, _)| folded_eq(word, p)).map(|(_, s)| s.as_str()),
+        }
+    }
+    /// Labels keep their accents: [`lower_eq`] to one of them.
+    fn is_label(&self, word: &str) -> bool {
+        let lowered = word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c });
+        match Key::new(lowered) {
+            Some(key) => self.labels.contains(key.as_str()),
+            None => self.labels.iter().any(|e| lower_eq(word, e)),
+        }
     }
     /// The longest entry of `list` at the start of `i`: bytes read.
-    pub fn starts_with(list: &[String], i: &str) -> Option<usize> {
+    pub fn starts_with(list: &List, i: &str) -> Option<usize> {
         first(list, i).map(|(l, _)| l)
     }
 }
@@ -587,7 +707,7 @@ fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
             .rfind(['\'', '’'])
             .and_then(|i| w.get(i + w[i..].chars().next().map_or(1, char::len_utf8)..))
             .unwrap_or(w);
-        if lex.labels.iter().any(|e| lower_eq(w, e)) {
+        if lex.is_label(w) {
             return Some(chain_end(text, at));
         }
     }
