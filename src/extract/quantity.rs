@@ -139,17 +139,31 @@ fn gap(i: &str) -> usize {
 /// Reads the folded `entry` at the start of `i`: a space in the entry matches any SEP, case and
 /// accents are ignored, and an entry ending in a letter or digit must end a word. Bytes read.
 pub fn phrase(entry: &str, i: &str) -> Option<usize> {
-    let mut pos = 0;
-    for ec in entry.chars() {
-        let rest = i.get(pos..)?;
-        if ec == ' ' {
-            pos += word_sep(rest)?;
+    let (eb, ib) = (entry.as_bytes(), i.as_bytes());
+    let (mut e, mut pos) = (0, 0);
+    while let Some(&ec) = eb.get(e) {
+        if ec == b' ' {
+            pos += word_sep(i.get(pos..)?)?;
+            e += 1;
             continue;
         }
-        let tc = rest.chars().next()?;
-        if fold(tc) != ec {
+        let tb = *ib.get(pos)?;
+        // Both ASCII (most of the time): fold is ASCII lowercase, one byte each.
+        if ec.is_ascii() && tb.is_ascii() {
+            if tb.to_ascii_lowercase() != ec {
+                return None;
+            }
+            e += 1;
+            pos += 1;
+            continue;
+        }
+        let (Some(ech), Some(tc)) = (entry.get(e..)?.chars().next(), i.get(pos..)?.chars().next()) else {
+            return None;
+        };
+        if fold(tc) != ech {
             return None;
         }
+        e += ech.len_utf8();
         pos += tc.len_utf8();
     }
     let word_end = entry.chars().next_back().is_some_and(char::is_alphanumeric);
@@ -172,6 +186,11 @@ fn may_start(entry: &str, lead: Option<u8>) -> bool {
 
 /// The first byte of the folded first character of `i` (None when `i` is empty).
 fn lead(i: &str) -> Option<u8> {
+    match i.as_bytes().first() {
+        Some(b) if b.is_ascii() => return Some(b.to_ascii_lowercase()),
+        None => return None,
+        Some(_) => {}
+    }
     let mut buf = [0u8; 4];
     i.chars().next().and_then(|c| fold(c).encode_utf8(&mut buf).as_bytes().first().copied())
 }
@@ -208,6 +227,36 @@ impl LeadIndex {
     }
 }
 
+/// FxHash, the hash rustc uses for its own tables. The sets below are looked up with a short
+/// word at nearly every candidate, where SipHash costs more than the rest of the lookup; only
+/// lexicon entries are ever inserted, so no text can make their keys collide.
+#[derive(Clone, Copy, Debug, Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
 /// A word list of the lexicon, folded and sorted longest first, indexed for the two questions
 /// the parsers ask: which entry opens this text ([`first`]) and is this word one
 /// ([`Compiled::is_in`]). Reads as the slice of its entries.
@@ -215,7 +264,7 @@ impl LeadIndex {
 pub struct List {
     entries: Vec<String>,
     lead: LeadIndex,
-    set: std::collections::HashSet<String>,
+    set: std::collections::HashSet<String, FxBuild>,
 }
 
 impl List {
@@ -275,6 +324,24 @@ impl Key {
             let slot = key.buf.get_mut(key.len..key.len + n)?;
             c.encode_utf8(slot);
             key.len += n;
+        }
+        Some(key)
+    }
+
+    /// `word` as [`folded_eq`] reads it: folded, a hyphen as a space.
+    fn folded(word: &str) -> Option<Key> {
+        if word.is_ascii() {
+            return Key::ascii(word, |b| if b == b'-' { b' ' } else { b.to_ascii_lowercase() });
+        }
+        Key::new(word.chars().map(|c| if c == '-' { ' ' } else { fold(c) }))
+    }
+
+    /// An ASCII word (most words), mapped a byte at a time.
+    fn ascii(word: &str, map: impl Fn(u8) -> u8) -> Option<Key> {
+        let mut key = Key { buf: [0; 64], len: word.len() };
+        let slot = key.buf.get_mut(..word.len())?;
+        for (k, b) in slot.iter_mut().zip(word.bytes()) {
+            *k = map(b);
         }
         Some(key)
     }
@@ -373,7 +440,7 @@ pub struct Compiled {
     ordinal_suffixes: List,
     roman_suffixes: List,
     /// Lowercase, accents kept (see [`lower_eq`]).
-    labels: std::collections::HashSet<String>,
+    labels: std::collections::HashSet<String, FxBuild>,
     streets: List,
     time_after: List,
     not_one_before: List,
@@ -381,7 +448,7 @@ pub struct Compiled {
     pub anaphoric: List,
     pub invariant: List,
     /// Irregular plurals, folded, and their singular; the first of equal entries wins.
-    irregular: std::collections::HashMap<String, String>,
+    irregular: std::collections::HashMap<String, String, FxBuild>,
     irregular_list: Vec<(String, String)>,
     pub stop_words: List,
     pub list_and: List,
@@ -531,7 +598,7 @@ impl Compiled {
     }
     /// Whether `word` (as written) is in `list` (folded): [`folded_eq`] to one of its entries.
     pub fn is_in(list: &List, word: &str) -> bool {
-        match Key::new(word.chars().map(|c| if c == '-' { ' ' } else { fold(c) })) {
+        match Key::folded(word) {
             Some(key) => list.set.contains(key.as_str()),
             None => list.iter().any(|e| folded_eq(word, e)),
         }
@@ -539,15 +606,19 @@ impl Compiled {
     /// The singular of an irregular plural ("chevaux" → "cheval"): the first entry
     /// [`folded_eq`] to `word`.
     pub fn irregular_singular(&self, word: &str) -> Option<&str> {
-        match Key::new(word.chars().map(|c| if c == '-' { ' ' } else { fold(c) })) {
+        match Key::folded(word) {
             Some(key) => self.irregular.get(key.as_str()).map(String::as_str),
             None => self.irregular_list.iter().find(|(p, _)| folded_eq(word, p)).map(|(_, s)| s.as_str()),
         }
     }
     /// Labels keep their accents: [`lower_eq`] to one of them.
     fn is_label(&self, word: &str) -> bool {
-        let lowered = word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c });
-        match Key::new(lowered) {
+        let key = if word.is_ascii() {
+            Key::ascii(word, |b| b.to_ascii_lowercase())
+        } else {
+            Key::new(word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }))
+        };
+        match key {
             Some(key) => self.labels.contains(key.as_str()),
             None => self.labels.iter().any(|e| lower_eq(word, e)),
         }
@@ -660,8 +731,9 @@ fn chain_end(text: &str, at: usize) -> usize {
 
 /// "Boeing 737", "France 2", "COP 21": a capitalized word before the number, not opening a
 /// sentence and not a lexicon word, names a thing; the number is part of that name.
-fn after_proper_noun(lex: &Compiled, text: &str, at: usize) -> bool {
-    let Some((start, word)) = word_before(text, at) else { return false };
+/// `before` is the word before `at` ([`word_before`]).
+fn after_proper_noun(lex: &Compiled, text: &str, before: Option<(usize, &str)>) -> bool {
+    let Some((start, word)) = before else { return false };
     if word.ends_with('.') || !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
@@ -688,7 +760,7 @@ fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
     let token_start = text.get(..at)?.rfind(is_space).map_or(0, |i| i + 1);
     let token_end = text.get(at..)?.find(is_space).map_or(text.len(), |i| at + i);
     let token = text.get(token_start..token_end)?;
-    if token.contains("://") || token.starts_with("www.") {
+    if (token.contains(':') && token.contains("://")) || token.starts_with("www.") {
         return Some(token_end);
     }
     let prev = char_before(text, at);
@@ -701,7 +773,8 @@ fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
     if code || marker || footnote {
         return Some(chain_end(text, at));
     }
-    if let Some((_, w)) = word_before(text, at) {
+    let before = word_before(text, at);
+    if let Some((_, w)) = before {
         // "l'article 49.3": the label after its elided article.
         let w = w
             .rfind(['\'', '’'])
@@ -711,7 +784,7 @@ fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
             return Some(chain_end(text, at));
         }
     }
-    if after_proper_noun(lex, text, at) {
+    if after_proper_noun(lex, text, before) {
         return Some(chain_end(text, at));
     }
     None
@@ -724,34 +797,38 @@ fn phone_or_dotted(text: &str, at: usize) -> Option<usize> {
     let group = |from: usize| bytes.get(from..).map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count());
     let plus = char_before(text, at) == Some('+');
     let mut pos = at;
-    let mut groups = Vec::with_capacity(6);
-    let mut seps = Vec::with_capacity(6);
+    // The groups and separators, counted as read (no list: this runs at every digit candidate).
+    let (mut groups, mut pairs, mut short) = (0, 0, true);
+    let (mut first_sep, mut one_sep, mut spaced) = (None, true, false);
     loop {
         let n = group(pos);
         if n == 0 {
             break;
         }
-        groups.push(n);
+        groups += 1;
+        pairs += usize::from(n == 2);
+        short &= n <= 2;
         pos += n;
         match bytes.get(pos) {
             Some(&s @ (b'.' | b'-' | b'/' | b' ')) if bytes.get(pos + 1).is_some_and(u8::is_ascii_digit) => {
-                seps.push(s);
+                one_sep &= first_sep.is_none_or(|f| f == s);
+                first_sep = first_sep.or(Some(s));
+                spaced |= s == b' ';
                 pos += 1;
             }
             _ => break,
         }
     }
     let end = pos;
-    if groups.len() < 2 {
+    if groups < 2 {
         return None;
     }
-    let pairs = groups.iter().filter(|&&n| n == 2).count();
-    let spaced_phone = seps.iter().all(|&s| s == b' ') && pairs >= 4 && groups.iter().all(|&n| n <= 2);
-    let plus_phone = plus && groups.len() >= 2;
+    let spaced_phone = one_sep && first_sep == Some(b' ') && pairs >= 4 && short;
+    let plus_phone = plus;
     // Three groups joined by "." or "-" (not a thousands grouping, checked by the caller's
     // number parser first) are versions, addresses, dates or phone numbers.
-    let dotted = groups.len() >= 3 && seps.iter().all(|&s| s == seps[0]) && matches!(seps[0], b'.' | b'-' | b'/');
-    let mixed = seps.windows(2).any(|w| w[0] != w[1]) && !seps.contains(&b' ');
+    let dotted = groups >= 3 && one_sep && matches!(first_sep, Some(b'.' | b'-' | b'/'));
+    let mixed = !one_sep && !spaced;
     (spaced_phone || plus_phone || dotted || mixed).then_some(end)
 }
 
