@@ -58,8 +58,8 @@ pub fn singular(lex: &Compiled, w: &str) -> String {
     if Compiled::is_in(&lex.invariant, &lower) {
         return lower;
     }
-    if let Some((_, s)) = lex.irregular.iter().find(|(p, _)| Compiled::is_in(std::slice::from_ref(p), &lower)) {
-        return s.clone();
+    if let Some(s) = lex.irregular_singular(&lower) {
+        return s.to_string();
     }
     let n = lower.chars().count();
     if lex.agreement {

@@ -41,6 +41,15 @@ pub struct Digits {
     pub lead_digits: usize,
 }
 
+/// The value of a run of ASCII digits, as `str::parse::<f64>` reads it: through an integer when
+/// it fits one (an integer converts to the nearest f64, as the parse rounds), which is faster.
+fn value_of(d: &str) -> f64 {
+    match d.parse::<u64>() {
+        Ok(n) => n as f64,
+        Err(_) => d.parse().unwrap_or(f64::NAN),
+    }
+}
+
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit()
 }
@@ -57,8 +66,7 @@ fn group<'i>(sep: &'static str) -> impl Parser<&'i str, Output = &'i str, Error 
 
 // GROUPS(sep) := GROUP(sep)+ ; returns the value of the groups and their count
 fn groups<'i>(sep: &'static str, i: &'i str) -> PResult<'i, (f64, u32)> {
-    fold_many1(group(sep), || (0.0, 0u32), |(v, n), g: &str| (v * 1000.0 + g.parse::<f64>().unwrap_or(0.0), n + 1))
-        .parse(i)
+    fold_many1(group(sep), || (0.0, 0u32), |(v, n), g: &str| (v * 1000.0 + value_of(g), n + 1)).parse(i)
 }
 
 /// Separators of thousands in prose: a space (typed, U+00A0 or U+202F), a comma, a point.
@@ -69,9 +77,10 @@ const SEPARATORS: [&str; 5] = ["\u{202f}", "\u{a0}", " ", ",", "."];
 //   decimal in English ("1,000" is 1000 only in English, "1.000" only in French)
 fn integer(mark: Mark, i: &str) -> PResult<'_, (f64, bool, usize)> {
     let (rest, lead) = digits(i)?;
-    let lead_value: f64 = lead.parse().unwrap_or(f64::NAN);
+    let lead_value = value_of(lead);
     if lead.len() <= 3 {
-        for sep in SEPARATORS {
+        // A group opens with its separator: the others are not tried.
+        for sep in SEPARATORS.into_iter().filter(|sep| rest.starts_with(sep)) {
             let Ok((after, (value, count))) = groups(sep, rest) else { continue };
             let single_decimal = count == 1
                 && ((sep == "," && mark == Mark::Comma) || (sep == "." && mark == Mark::Point))
@@ -102,7 +111,9 @@ fn fraction_part(i: &str) -> PResult<'_, (char, &str)> {
 /// no grouping before, the other mark is left unread ("2022.123" is no decimal in French).
 pub fn number(mark: Mark, i: &str) -> PResult<'_, Digits> {
     let (after_int, (int_value, grouped, lead_digits)) = integer(mark, i)?;
-    let (rest, frac) = opt(fraction_part).parse(after_int)?;
+    // A fraction opens with its mark: no parser is tried otherwise.
+    let (rest, frac) =
+        if after_int.starts_with([',', '.']) { opt(fraction_part).parse(after_int)? } else { (after_int, None) };
     let (rest, frac) = match frac {
         Some((m, f)) => {
             let own_mark = matches!((mark, m), (Mark::Comma, ',') | (Mark::Point, '.'));
@@ -117,7 +128,7 @@ pub fn number(mark: Mark, i: &str) -> PResult<'_, Digits> {
     let mut value = int_value;
     if let Some(f) = frac {
         let places = i32::try_from(f.len()).unwrap_or(i32::MAX);
-        value += f.parse::<f64>().unwrap_or(0.0) / 10f64.powi(places);
+        value += value_of(f) / 10f64.powi(places);
     }
     if !value.is_finite() {
         return Err(nom::Err::Error(()));
@@ -187,6 +198,12 @@ fn exponent(i: &str) -> PResult<'_, i32> {
 /// French) or "5e5x" is no exponent; the caller checks what stands before.
 pub fn scientific(mark: Mark, i: &str) -> PResult<'_, Scientific> {
     let (rest, d) = number(mark, i)?;
+    exponent_after(i, d, rest)
+}
+
+/// SCIENTIFIC after its NUMBER `d`, read from `i` up to `rest` (for a caller that has read the
+/// number already and wants it with or without an exponent).
+pub fn exponent_after<'i>(i: &str, d: Digits, rest: &'i str) -> PResult<'i, Scientific> {
     let (rest, power) = if let Some(r) = rest.strip_prefix(['e', 'E']) {
         (r, Power::Exponent)
     } else if let Some(r) = rest.strip_prefix('^') {

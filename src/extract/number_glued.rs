@@ -81,14 +81,15 @@ pub fn read(lex: &Compiled, text: &str, at: usize) -> Option<Glued> {
         let (len, scale) = glued_giga(rest).or_else(|| spaced_scale(rest))?;
         return Some(Glued::Found { start, end: at + digits + len, value: sign * frac * scale });
     }
-    if let Ok((rest, s)) = number_digits::scientific(mark, tail) {
+    // The number is read once, then with its exponent if one is glued (SCIENTIFIC).
+    let (rest, d) = number_digits::number(mark, tail).ok()?;
+    if let Ok((rest, s)) = number_digits::exponent_after(tail, d, rest) {
         let end = at + tail.len() - rest.len();
         return Some(match s.value(sign) {
             Some(value) => Glued::Found { start, end, value },
             None => Glued::Skip(end),
         });
     }
-    let (rest, d) = number_digits::number(mark, tail).ok()?;
     let end = at + d.len;
     // "1,5G": giga only after a decimal ("5G" is a network generation).
     if let Some((len, scale)) = glued_giga(rest).filter(|_| !d.integer) {

@@ -139,17 +139,31 @@ fn gap(i: &str) -> usize {
 /// Reads the folded `entry` at the start of `i`: a space in the entry matches any SEP, case and
 /// accents are ignored, and an entry ending in a letter or digit must end a word. Bytes read.
 pub fn phrase(entry: &str, i: &str) -> Option<usize> {
-    let mut pos = 0;
-    for ec in entry.chars() {
-        let rest = i.get(pos..)?;
-        if ec == ' ' {
-            pos += word_sep(rest)?;
+    let (eb, ib) = (entry.as_bytes(), i.as_bytes());
+    let (mut e, mut pos) = (0, 0);
+    while let Some(&ec) = eb.get(e) {
+        if ec == b' ' {
+            pos += word_sep(i.get(pos..)?)?;
+            e += 1;
             continue;
         }
-        let tc = rest.chars().next()?;
-        if fold(tc) != ec {
+        let tb = *ib.get(pos)?;
+        // Both ASCII (most of the time): fold is ASCII lowercase, one byte each.
+        if ec.is_ascii() && tb.is_ascii() {
+            if tb.to_ascii_lowercase() != ec {
+                return None;
+            }
+            e += 1;
+            pos += 1;
+            continue;
+        }
+        let (Some(ech), Some(tc)) = (entry.get(e..)?.chars().next(), i.get(pos..)?.chars().next()) else {
+            return None;
+        };
+        if fold(tc) != ech {
             return None;
         }
+        e += ech.len_utf8();
         pos += tc.len_utf8();
     }
     let word_end = entry.chars().next_back().is_some_and(char::is_alphanumeric);
@@ -172,18 +186,179 @@ fn may_start(entry: &str, lead: Option<u8>) -> bool {
 
 /// The first byte of the folded first character of `i` (None when `i` is empty).
 fn lead(i: &str) -> Option<u8> {
+    match i.as_bytes().first() {
+        Some(b) if b.is_ascii() => return Some(b.to_ascii_lowercase()),
+        None => return None,
+        Some(_) => {}
+    }
     let mut buf = [0u8; 4];
     i.chars().next().and_then(|c| fold(c).encode_utf8(&mut buf).as_bytes().first().copied())
 }
 
-fn first<'l>(list: &'l [String], i: &str) -> Option<(usize, &'l str)> {
-    let lead = lead(i);
-    list.iter().filter(|e| may_start(e, lead)).find_map(|e| phrase(e, i).map(|l| (l, e.as_str())))
+/// Per lead byte, the indices of a list's entries that [`may_start`] there, in list order: the
+/// entries [`phrase`] may match, found without reading the others.
+#[derive(Debug, Default)]
+struct LeadIndex {
+    /// Bucket `b` is `order[starts[b]..starts[b + 1]]`.
+    starts: Vec<usize>,
+    order: Vec<usize>,
 }
 
-fn first_pair<'l, T>(list: &'l [(String, T)], i: &str) -> Option<(usize, &'l T)> {
-    let lead = lead(i);
-    list.iter().filter(|(e, _)| may_start(e, lead)).find_map(|(e, v)| phrase(e, i).map(|l| (l, v)))
+impl LeadIndex {
+    fn new<'e>(entries: impl Iterator<Item = &'e str> + Clone) -> LeadIndex {
+        let mut starts = Vec::with_capacity(257);
+        let mut order = Vec::new();
+        for b in 0..=u8::MAX {
+            starts.push(order.len());
+            order.extend(entries.clone().enumerate().filter(|(_, e)| may_start(e, Some(b))).map(|(k, _)| k));
+        }
+        starts.push(order.len());
+        LeadIndex { starts, order }
+    }
+
+    /// The entries worth trying at `i`; none when `i` is empty (no entry matches there).
+    fn at(&self, i: &str) -> &[usize] {
+        let Some(b) = lead(i) else { return &[] };
+        let b = usize::from(b);
+        match (self.starts.get(b), self.starts.get(b + 1)) {
+            (Some(&s), Some(&e)) => self.order.get(s..e).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// FxHash, the hash rustc uses for its own tables. The sets below are looked up with a short
+/// word at nearly every candidate, where SipHash costs more than the rest of the lookup; only
+/// lexicon entries are ever inserted, so no text can make their keys collide.
+#[derive(Clone, Copy, Debug, Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
+/// A word list of the lexicon, folded and sorted longest first, indexed for the two questions
+/// the parsers ask: which entry opens this text ([`first`]) and is this word one
+/// ([`Compiled::is_in`]). Reads as the slice of its entries.
+#[derive(Debug, Default)]
+pub struct List {
+    entries: Vec<String>,
+    lead: LeadIndex,
+    set: std::collections::HashSet<String, FxBuild>,
+}
+
+impl List {
+    fn new(entries: Vec<String>) -> List {
+        let lead = LeadIndex::new(entries.iter().map(String::as_str));
+        let set = entries.iter().cloned().collect();
+        List { entries, lead, set }
+    }
+}
+
+impl std::ops::Deref for List {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.entries
+    }
+}
+
+/// A list of folded entries with a value each, sorted longest first and indexed like [`List`].
+#[derive(Debug)]
+pub struct Pairs<T> {
+    entries: Vec<(String, T)>,
+    lead: LeadIndex,
+}
+
+impl<T> Default for Pairs<T> {
+    fn default() -> Self {
+        Pairs { entries: Vec::new(), lead: LeadIndex::default() }
+    }
+}
+
+impl<T> Pairs<T> {
+    fn new(entries: Vec<(String, T)>) -> Pairs<T> {
+        let lead = LeadIndex::new(entries.iter().map(|(e, _)| e.as_str()));
+        Pairs { entries, lead }
+    }
+}
+
+impl<T> std::ops::Deref for Pairs<T> {
+    type Target = [(String, T)];
+    fn deref(&self) -> &[(String, T)] {
+        &self.entries
+    }
+}
+
+/// A word mapped char by char into a buffer on the stack, to look it up in a set without
+/// allocating; `None` when it does not fit.
+struct Key {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Key {
+    fn new(chars: impl Iterator<Item = char>) -> Option<Key> {
+        let mut key = Key { buf: [0; 64], len: 0 };
+        for c in chars {
+            let n = c.len_utf8();
+            let slot = key.buf.get_mut(key.len..key.len + n)?;
+            c.encode_utf8(slot);
+            key.len += n;
+        }
+        Some(key)
+    }
+
+    /// `word` as [`folded_eq`] reads it: folded, a hyphen as a space.
+    fn folded(word: &str) -> Option<Key> {
+        if word.is_ascii() {
+            return Key::ascii(word, |b| if b == b'-' { b' ' } else { b.to_ascii_lowercase() });
+        }
+        Key::new(word.chars().map(|c| if c == '-' { ' ' } else { fold(c) }))
+    }
+
+    /// An ASCII word (most words), mapped a byte at a time.
+    fn ascii(word: &str, map: impl Fn(u8) -> u8) -> Option<Key> {
+        let mut key = Key { buf: [0; 64], len: word.len() };
+        let slot = key.buf.get_mut(..word.len())?;
+        for (k, b) in slot.iter_mut().zip(word.bytes()) {
+            *k = map(b);
+        }
+        Some(key)
+    }
+
+    fn as_str(&self) -> &str {
+        self.buf.get(..self.len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default()
+    }
+}
+
+/// The longest entry of `list` at the start of `i`: bytes read and the entry.
+fn first<'l>(list: &'l List, i: &str) -> Option<(usize, &'l str)> {
+    list.lead.at(i).iter().filter_map(|&k| list.entries.get(k)).find_map(|e| phrase(e, i).map(|l| (l, e.as_str())))
+}
+
+/// The longest entry of `list` at the start of `i`: bytes read and its value.
+fn first_pair<'l, T>(list: &'l Pairs<T>, i: &str) -> Option<(usize, &'l T)> {
+    list.lead.at(i).iter().filter_map(|&k| list.entries.get(k)).find_map(|(e, v)| phrase(e, i).map(|l| (l, v)))
 }
 
 fn folded_eq(word: &str, entry: &str) -> bool {
@@ -199,11 +374,11 @@ fn lowered(list: &[String]) -> Vec<String> {
     list.iter().map(|s| s.to_lowercase().replace('’', "'")).filter(|s| !s.is_empty()).collect()
 }
 
-fn sorted(list: &[String]) -> Vec<String> {
+fn sorted(list: &[String]) -> List {
     let mut v: Vec<String> = list.iter().map(|s| fold_str(s)).filter(|s| !s.is_empty()).collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     v.dedup();
-    v
+    List::new(v)
 }
 
 fn sorted_pairs<T: Clone>(list: &[(String, T)]) -> Vec<(String, T)> {
@@ -211,6 +386,10 @@ fn sorted_pairs<T: Clone>(list: &[(String, T)]) -> Vec<(String, T)> {
         list.iter().map(|(s, t)| (fold_str(s), t.clone())).filter(|(s, _)| !s.is_empty()).collect();
     v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     v
+}
+
+fn indexed<T: Clone>(list: &[(String, T)]) -> Pairs<T> {
+    Pairs::new(sorted_pairs(list))
 }
 
 fn folded_values(list: &[(String, String)]) -> Vec<(String, String)> {
@@ -236,49 +415,50 @@ pub struct Compiled {
     /// Adjectives agree with their noun (French).
     pub agreement: bool,
     lone_article_counts: bool,
-    words: Vec<(String, Word)>,
-    /// Per lead byte, the indices of the `words` that `may_start` there, in order.
-    words_by_lead: Vec<Vec<usize>>,
-    tens: Vec<(String, u64)>,
-    small: Vec<(String, Word)>,
-    article_one: Vec<String>,
-    lone_fractions: Vec<String>,
-    pub of_words: Vec<String>,
-    per_words: Vec<String>,
-    adjective_numbers: Vec<String>,
-    approx_before: Vec<(String, Approx)>,
-    approx_after: Vec<(String, Approx)>,
-    minus: Vec<String>,
-    decimal_words: Vec<String>,
-    and_words: Vec<String>,
-    half_after: Vec<String>,
-    percent: Vec<String>,
+    words: Pairs<Word>,
+    tens: Pairs<u64>,
+    small: Pairs<Word>,
+    article_one: List,
+    lone_fractions: List,
+    pub of_words: List,
+    per_words: List,
+    adjective_numbers: List,
+    approx_before: Pairs<Approx>,
+    approx_after: Pairs<Approx>,
+    minus: List,
+    decimal_words: List,
+    and_words: List,
+    half_after: List,
+    percent: List,
     suffixes: Vec<(String, f64)>,
-    currencies: Vec<(String, String)>,
-    currency_prefixes: Vec<(String, String)>,
-    range_between: Vec<(String, String)>,
-    range_from: Vec<(String, String)>,
-    range_to: Vec<String>,
-    change_words: Vec<String>,
-    ordinal_suffixes: Vec<String>,
-    roman_suffixes: Vec<String>,
-    labels: Vec<String>,
-    streets: Vec<String>,
-    time_after: Vec<String>,
-    not_one_before: Vec<String>,
-    year_before: Vec<String>,
-    pub anaphoric: Vec<String>,
-    pub invariant: Vec<String>,
-    pub irregular: Vec<(String, String)>,
-    pub stop_words: Vec<String>,
-    pub list_and: Vec<String>,
-    pub list_open: Vec<String>,
-    pub total_markers: Vec<String>,
-    pub part_join: Vec<String>,
-    pub period_nouns: Vec<String>,
-    pub dimension_nouns: Vec<String>,
-    pub part_whole: Vec<String>,
-    pub articles: Vec<String>,
+    currencies: Pairs<String>,
+    currency_prefixes: Pairs<String>,
+    range_between: Pairs<String>,
+    range_from: Pairs<String>,
+    range_to: List,
+    change_words: List,
+    ordinal_suffixes: List,
+    roman_suffixes: List,
+    /// Lowercase, accents kept (see [`lower_eq`]).
+    labels: std::collections::HashSet<String, FxBuild>,
+    streets: List,
+    time_after: List,
+    not_one_before: List,
+    year_before: List,
+    pub anaphoric: List,
+    pub invariant: List,
+    /// Irregular plurals, folded, and their singular; the first of equal entries wins.
+    irregular: std::collections::HashMap<String, String, FxBuild>,
+    irregular_list: Vec<(String, String)>,
+    pub stop_words: List,
+    pub list_and: List,
+    pub list_open: List,
+    pub total_markers: List,
+    pub part_join: List,
+    pub period_nouns: List,
+    pub dimension_nouns: List,
+    pub part_whole: List,
+    pub articles: List,
 }
 
 impl Compiled {
@@ -295,9 +475,6 @@ impl Compiled {
         words.extend(lex.multipliers.iter().map(|(w, v)| (w.clone(), Word::Mult(*v))));
         words.extend(lex.approx_counts.iter().map(|(w, v)| (w.clone(), Word::ApproxCount(*v))));
         let words = sorted_pairs(&words);
-        let words_by_lead = (0..=u8::MAX)
-            .map(|b| (0..words.len()).filter(|&k| words.get(k).is_some_and(|(e, _)| may_start(e, Some(b)))).collect())
-            .collect();
         let tens = sorted_pairs(
             &lex.cardinals
                 .iter()
@@ -310,17 +487,18 @@ impl Compiled {
             .filter(|(w, word)| !w.contains(' ') && matches!(word, Word::Card(1..=9) | Word::Ord(1..=9, false)))
             .cloned()
             .collect();
+        let (tens, small, words) = (Pairs::new(tens), Pairs::new(small), Pairs::new(words));
+        let irregular = sorted_pairs(&lex.irregular);
         let mut suffixes: Vec<(String, f64)> = lex.suffixes.iter().map(|(s, v)| (s.clone(), *v as f64)).collect();
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
-        let approx = |l: &[(String, String)]| -> Vec<(String, Approx)> {
-            sorted_pairs(&l.iter().filter_map(|(w, a)| Some((w.clone(), approx_of(a)?))).collect::<Vec<_>>())
+        let approx = |l: &[(String, String)]| -> Pairs<Approx> {
+            indexed(&l.iter().filter_map(|(w, a)| Some((w.clone(), approx_of(a)?))).collect::<Vec<_>>())
         };
         Compiled {
             decimal_comma: lex.decimal_mark == ",",
             agreement: lex.adjectives_agree,
             lone_article_counts: lex.lone_article_counts,
             words,
-            words_by_lead,
             tens,
             small,
             article_one: sorted(&lex.article_one),
@@ -337,22 +515,23 @@ impl Compiled {
             percent: sorted(&lex.percent),
             suffixes,
             // Currency codes are matched as written: "EUR" yes, "eur" is a word of some language.
-            currencies: sorted_pairs(&lex.currencies),
-            currency_prefixes: sorted_pairs(&lex.currency_prefixes),
-            range_between: sorted_pairs(&folded_values(&lex.range_between)),
-            range_from: sorted_pairs(&folded_values(&lex.range_from)),
+            currencies: indexed(&lex.currencies),
+            currency_prefixes: indexed(&lex.currency_prefixes),
+            range_between: indexed(&folded_values(&lex.range_between)),
+            range_from: indexed(&folded_values(&lex.range_from)),
             range_to: sorted(&lex.range_to),
             change_words: sorted(&lex.change_words),
             ordinal_suffixes: sorted(&lex.ordinal_suffixes),
             roman_suffixes: sorted(&lex.roman_suffixes),
-            labels: lowered(&lex.labels),
+            labels: lowered(&lex.labels).into_iter().collect(),
             streets: sorted(&lex.streets),
             time_after: sorted(&lex.time_after),
             not_one_before: sorted(&lex.not_one_before),
             year_before: sorted(&lex.year_before),
             anaphoric: sorted(&lex.anaphoric),
             invariant: sorted(&lex.invariant),
-            irregular: sorted_pairs(&lex.irregular),
+            irregular: irregular.iter().rev().cloned().collect(),
+            irregular_list: irregular,
             stop_words: sorted(&lex.stop_words),
             list_and: sorted(&lex.list_and),
             list_open: sorted(&lex.list_open),
@@ -376,16 +555,11 @@ impl Compiled {
     /// WORD := a number word of the lexicon, or (English) a tens word glued to a unit word:
     /// "twentyfifth". Bytes read and the word.
     pub fn word_at(&self, i: &str) -> Option<(usize, Word)> {
-        let lead = lead(i);
-        // What `first_pair(&self.words, i)` answers, trying only the entries indexed under the lead.
-        let hit = match lead.and_then(|l| self.words_by_lead.get(usize::from(l))) {
-            Some(ks) => ks.iter().filter_map(|&k| self.words.get(k)).find_map(|(e, v)| phrase(e, i).map(|l| (l, v))),
-            None => first_pair(&self.words, i),
-        };
-        if let Some((l, w)) = hit {
+        if let Some((l, w)) = first_pair(&self.words, i) {
             return Some((l, *w));
         }
-        let (tl, t) = self.tens.iter().filter(|(e, _)| may_start(e, lead)).find_map(|(e, v)| {
+        let tens = self.tens.lead.at(i).iter().filter_map(|&k| self.tens.get(k));
+        let (tl, t) = tens.into_iter().find_map(|(e, v)| {
             let mut pos = 0;
             for ec in e.chars() {
                 let c = i.get(pos..)?.chars().next()?;
@@ -422,18 +596,35 @@ impl Compiled {
     pub fn decimal_word_at(&self, i: &str) -> Option<usize> {
         first(&self.decimal_words, i).map(|(l, _)| l)
     }
-    /// Whether `word` (as written) is in `list` (folded).
-    pub fn is_in(list: &[String], word: &str) -> bool {
-        // The first byte of the word as folded_eq reads it: an entry opening otherwise differs.
-        let mut buf = [0u8; 4];
-        let lead = word
-            .chars()
-            .next()
-            .and_then(|c| (if c == '-' { ' ' } else { fold(c) }).encode_utf8(&mut buf).as_bytes().first().copied());
-        list.iter().filter(|e| lead.is_none() || e.as_bytes().first() == lead.as_ref()).any(|e| folded_eq(word, e))
+    /// Whether `word` (as written) is in `list` (folded): [`folded_eq`] to one of its entries.
+    pub fn is_in(list: &List, word: &str) -> bool {
+        match Key::folded(word) {
+            Some(key) => list.set.contains(key.as_str()),
+            None => list.iter().any(|e| folded_eq(word, e)),
+        }
+    }
+    /// The singular of an irregular plural ("chevaux" → "cheval"): the first entry
+    /// [`folded_eq`] to `word`.
+    pub fn irregular_singular(&self, word: &str) -> Option<&str> {
+        match Key::folded(word) {
+            Some(key) => self.irregular.get(key.as_str()).map(String::as_str),
+            None => self.irregular_list.iter().find(|(p, _)| folded_eq(word, p)).map(|(_, s)| s.as_str()),
+        }
+    }
+    /// Labels keep their accents: [`lower_eq`] to one of them.
+    fn is_label(&self, word: &str) -> bool {
+        let key = if word.is_ascii() {
+            Key::ascii(word, |b| b.to_ascii_lowercase())
+        } else {
+            Key::new(word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }))
+        };
+        match key {
+            Some(key) => self.labels.contains(key.as_str()),
+            None => self.labels.iter().any(|e| lower_eq(word, e)),
+        }
     }
     /// The longest entry of `list` at the start of `i`: bytes read.
-    pub fn starts_with(list: &[String], i: &str) -> Option<usize> {
+    pub fn starts_with(list: &List, i: &str) -> Option<usize> {
         first(list, i).map(|(l, _)| l)
     }
 }
@@ -540,8 +731,9 @@ fn chain_end(text: &str, at: usize) -> usize {
 
 /// "Boeing 737", "France 2", "COP 21": a capitalized word before the number, not opening a
 /// sentence and not a lexicon word, names a thing; the number is part of that name.
-fn after_proper_noun(lex: &Compiled, text: &str, at: usize) -> bool {
-    let Some((start, word)) = word_before(text, at) else { return false };
+/// `before` is the word before `at` ([`word_before`]).
+fn after_proper_noun(lex: &Compiled, text: &str, before: Option<(usize, &str)>) -> bool {
+    let Some((start, word)) = before else { return false };
     if word.ends_with('.') || !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
@@ -568,7 +760,7 @@ fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
     let token_start = text.get(..at)?.rfind(is_space).map_or(0, |i| i + 1);
     let token_end = text.get(at..)?.find(is_space).map_or(text.len(), |i| at + i);
     let token = text.get(token_start..token_end)?;
-    if token.contains("://") || token.starts_with("www.") {
+    if (token.contains(':') && token.contains("://")) || token.starts_with("www.") {
         return Some(token_end);
     }
     let prev = char_before(text, at);
@@ -581,17 +773,18 @@ fn identifier(lex: &Compiled, text: &str, at: usize) -> Option<usize> {
     if code || marker || footnote {
         return Some(chain_end(text, at));
     }
-    if let Some((_, w)) = word_before(text, at) {
+    let before = word_before(text, at);
+    if let Some((_, w)) = before {
         // "l'article 49.3": the label after its elided article.
         let w = w
             .rfind(['\'', '’'])
             .and_then(|i| w.get(i + w[i..].chars().next().map_or(1, char::len_utf8)..))
             .unwrap_or(w);
-        if lex.labels.iter().any(|e| lower_eq(w, e)) {
+        if lex.is_label(w) {
             return Some(chain_end(text, at));
         }
     }
-    if after_proper_noun(lex, text, at) {
+    if after_proper_noun(lex, text, before) {
         return Some(chain_end(text, at));
     }
     None
@@ -604,34 +797,38 @@ fn phone_or_dotted(text: &str, at: usize) -> Option<usize> {
     let group = |from: usize| bytes.get(from..).map_or(0, |b| b.iter().take_while(|c| c.is_ascii_digit()).count());
     let plus = char_before(text, at) == Some('+');
     let mut pos = at;
-    let mut groups = Vec::with_capacity(6);
-    let mut seps = Vec::with_capacity(6);
+    // The groups and separators, counted as read (no list: this runs at every digit candidate).
+    let (mut groups, mut pairs, mut short) = (0, 0, true);
+    let (mut first_sep, mut one_sep, mut spaced) = (None, true, false);
     loop {
         let n = group(pos);
         if n == 0 {
             break;
         }
-        groups.push(n);
+        groups += 1;
+        pairs += usize::from(n == 2);
+        short &= n <= 2;
         pos += n;
         match bytes.get(pos) {
             Some(&s @ (b'.' | b'-' | b'/' | b' ')) if bytes.get(pos + 1).is_some_and(u8::is_ascii_digit) => {
-                seps.push(s);
+                one_sep &= first_sep.is_none_or(|f| f == s);
+                first_sep = first_sep.or(Some(s));
+                spaced |= s == b' ';
                 pos += 1;
             }
             _ => break,
         }
     }
     let end = pos;
-    if groups.len() < 2 {
+    if groups < 2 {
         return None;
     }
-    let pairs = groups.iter().filter(|&&n| n == 2).count();
-    let spaced_phone = seps.iter().all(|&s| s == b' ') && pairs >= 4 && groups.iter().all(|&n| n <= 2);
-    let plus_phone = plus && groups.len() >= 2;
+    let spaced_phone = one_sep && first_sep == Some(b' ') && pairs >= 4 && short;
+    let plus_phone = plus;
     // Three groups joined by "." or "-" (not a thousands grouping, checked by the caller's
     // number parser first) are versions, addresses, dates or phone numbers.
-    let dotted = groups.len() >= 3 && seps.iter().all(|&s| s == seps[0]) && matches!(seps[0], b'.' | b'-' | b'/');
-    let mixed = seps.windows(2).any(|w| w[0] != w[1]) && !seps.contains(&b' ');
+    let dotted = groups >= 3 && one_sep && matches!(first_sep, Some(b'.' | b'-' | b'/'));
+    let mixed = !one_sep && !spaced;
     (spaced_phone || plus_phone || dotted || mixed).then_some(end)
 }
 
