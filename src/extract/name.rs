@@ -14,18 +14,17 @@
 //! of `rules/lang/*.toml`) never open a name. Elided articles ("d'Emmanuel Macron") and
 //! possessives ("Trump's") are not part of the claim; a title is not either.
 
-use super::name_list::{self, fold, fold_into};
+use super::name_list::{self, fold_into, FxHashMap, FxHashSet};
 use super::{Claim, ClaimKind, RunCx};
 use crate::span::Span;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{opt, recognize, verify};
-use nom::multi::many0;
+use nom::multi::fold_many0;
 use nom::{IResult, Parser};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The `[names]` table of `rules/lang/<code>.toml`.
@@ -74,9 +73,9 @@ enum Class {
 
 #[derive(Debug, Default)]
 struct Classes {
-    words: HashMap<String, Class>,
+    words: FxHashMap<String, Class>,
     /// Particles followed by a space ("de", "von").
-    spaced: HashSet<String>,
+    spaced: FxHashSet<String>,
     /// Particles glued to the next word ("d'", "al-").
     glued: Vec<String>,
 }
@@ -166,25 +165,37 @@ impl NameClaim {
 /// What the document has taught so far: surnames (folded), for lone mentions further on.
 #[derive(Debug, Default)]
 pub struct Seen {
-    surnames: HashSet<String>,
+    surnames: FxHashSet<String>,
     /// First words of full names ("donald"), and full names ("donald trump").
-    given: HashSet<String>,
-    full: HashSet<String>,
+    given: FxHashSet<String>,
+    full: FxHashSet<String>,
     /// Every surname and each of its one-letter deletions → the surname (a SymSpell index:
     /// two words one edit apart share an entry).
-    near: HashMap<String, Vec<u32>>,
+    near: FxHashMap<String, Vec<u32>>,
     list: Vec<String>,
 }
 
 impl Seen {
     fn learn(&mut self, folded: &str) {
-        if folded.chars().count() < 4 || !self.surnames.insert(folded.to_string()) {
+        if folded.chars().count() < 4 || self.surnames.contains(folded) {
             return;
         }
+        self.surnames.insert(folded.to_string());
         let id = self.list.len() as u32;
         self.list.push(folded.to_string());
-        for key in std::iter::once(folded.to_string()).chain(deletions(folded)) {
-            self.near.entry(key).or_default().push(id);
+        let near = &mut self.near;
+        with_deletions(folded, |key| match near.get_mut(key) {
+            Some(ids) => ids.push(id),
+            None => {
+                near.insert(key.to_string(), vec![id]);
+            }
+        });
+    }
+
+    /// Adds `folded` to a set unless it is there already (no copy then).
+    fn remember(set: &mut FxHashSet<String>, folded: &str) {
+        if !set.contains(folded) {
+            set.insert(folded.to_string());
         }
     }
 
@@ -203,12 +214,29 @@ impl Seen {
         if folded.chars().count() < 4 {
             return false;
         }
-        std::iter::once(folded.to_string()).chain(deletions(folded)).any(|key| {
-            self.near.get(&key).is_some_and(|ids| {
-                ids.iter()
-                    .any(|&id| self.list.get(id as usize).is_some_and(|s| strsim::damerau_levenshtein(s, folded) == 1))
-            })
-        })
+        let mut found = false;
+        with_deletions(folded, |key| {
+            found = found
+                || self.near.get(key).is_some_and(|ids| {
+                    ids.iter().any(|&id| {
+                        self.list.get(id as usize).is_some_and(|s| strsim::damerau_levenshtein(s, folded) == 1)
+                    })
+                });
+        });
+        found
+    }
+}
+
+/// Calls `f` with the word, then with each of its one-character deletions in order (what
+/// `once(word).chain(deletions(word))` yields), built in one reused buffer.
+pub(crate) fn with_deletions(word: &str, mut f: impl FnMut(&str)) {
+    f(word);
+    let mut key = String::with_capacity(word.len());
+    for (i, c) in word.char_indices() {
+        key.clear();
+        key.push_str(word.get(..i).unwrap_or(""));
+        key.push_str(word.get(i + c.len_utf8()..).unwrap_or(""));
+        f(&key);
     }
 }
 
@@ -237,7 +265,7 @@ fn segment(i: &str) -> PResult<'_, &str> {
 // "Jean-Luc", "O'Brien", "McCain"; not "NATO", "A", "Trump's" (which reads "Trump")
 fn word(i: &str) -> PResult<'_, &str> {
     let joiner = alt((tag("-"), recognize(satisfy(is_apostrophe))));
-    verify(recognize((segment, many0((joiner, segment)))), |w: &str| {
+    verify(recognize((segment, fold_many0((joiner, segment), || (), |_, _| ()))), |w: &str| {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2 && w.chars().any(char::is_lowercase)
     })
@@ -247,7 +275,7 @@ fn word(i: &str) -> PResult<'_, &str> {
 // INITIAL := UPPER "." (["-"] UPPER ".")*: "J.", "J.-L.", "J.D."
 fn initial(i: &str) -> PResult<'_, &str> {
     let one = (satisfy(char::is_uppercase), char('.'));
-    let more = many0((opt(char('-')), satisfy(char::is_uppercase), char('.')));
+    let more = fold_many0((opt(char('-')), satisfy(char::is_uppercase), char('.')), || (), |_, _| ());
     recognize((one, more)).parse(i)
 }
 
@@ -294,16 +322,28 @@ struct Sequence {
 }
 
 fn class_of(cl: &Classes, w: &str, buf: &mut String) -> Option<Class> {
-    buf.clear();
-    buf.extend(w.chars().flat_map(char::to_lowercase));
+    lower_into(w, buf);
     cl.words.get(buf.as_str()).copied()
+}
+
+/// `w` lowercased into `buf`.
+fn lower_into(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// A title word at the start of `i` ("M.", "Sen.", "President"), with what follows it.
 fn title<'i>(cl: &Classes, i: &'i str, buf: &mut String) -> Option<&'i str> {
     let (rest, w) = alt((word, initial)).parse(i).ok()?;
     if let Some(after_dot) = rest.strip_prefix('.') {
-        if class_of(cl, &format!("{w}."), buf) == Some(Class::Title) {
+        lower_into(w, buf);
+        buf.push('.');
+        if cl.words.get(buf.as_str()) == Some(&Class::Title) {
             return Some(after_dot);
         }
     }
@@ -550,8 +590,7 @@ fn judge(
             return None;
         }
         if seq.titled {
-            let key = buf.clone();
-            seen.learn(&key);
+            seen.learn(buf);
         }
         if let (Some(ps), Some((_, pe))) = (with_particle, particle) {
             parts.insert(0, Raw { start: ps, end: pe, kind: PartKind::Particle });
@@ -563,11 +602,14 @@ fn judge(
             s -= 1;
         }
         let from = parts.get(s).map_or(last.start, |p| p.start);
-        seen.learn(&fold(text.get(from..last.end)?));
+        fold_into(text.get(from..last.end)?, buf);
+        seen.learn(buf);
         if first.kind == PartKind::Word {
-            seen.given.insert(fold(text.get(first.start..first.end)?));
+            fold_into(text.get(first.start..first.end)?, buf);
+            Seen::remember(&mut seen.given, buf);
         }
-        seen.full.insert(fold(text.get(first.start..last.end)?));
+        fold_into(text.get(first.start..last.end)?, buf);
+        Seen::remember(&mut seen.full, buf);
     }
     let (start, end) = (parts.first()?.start, last.end);
     if taken.iter().any(|&(s, e)| s < end && start < e) {

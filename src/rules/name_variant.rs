@@ -4,12 +4,12 @@
 //! their index), never all pairs.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::name::with_deletions;
 use crate::extract::name::{NameClaim, NamePart};
-use crate::extract::name_list::{self, close, fold, NameList};
+use crate::extract::name_list::{self, close, fold, FxHashMap, FxHashSet, NameList};
 use crate::extract::{Claim, ClaimKind};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
 
 declare_rule! {
     /// ## What it flags
@@ -131,8 +131,8 @@ impl Rule for NameVariant {
 
         // Distinct forms, and how many mentions use each word.
         let mut forms: Vec<Form<'_>> = Vec::new();
-        let mut by_text: HashMap<&str, usize> = HashMap::new();
-        let mut support: HashMap<&str, usize> = HashMap::new();
+        let mut by_text: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut support: FxHashMap<&str, usize> = FxHashMap::default();
         for c in &cx.claims.items {
             let Some(n) = name_of(c) else { continue };
             let words: Vec<&str> = n.words().map(|p| n.part_text(p)).collect();
@@ -154,11 +154,11 @@ impl Rule for NameVariant {
             })
         };
         let same_group = |a: &str, b: &str| lists.iter().any(|(l, _)| l.group(a).is_some() && l.group(a) == l.group(b));
-        let mut flagged: HashSet<usize> = HashSet::new();
+        let mut flagged: FxHashSet<usize> = FxHashSet::default();
         let mut findings: Vec<(usize, usize, usize, usize)> = Vec::new(); // loser form, word, winner form, word
 
         // Full forms that agree on every part but one word: bucket by the other parts.
-        let mut buckets: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut buckets: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         for (fi, f) in forms.iter().enumerate().filter(|(_, f)| f.words.len() >= 2) {
             let mut word_index = 0;
             let parts: Vec<(bool, String)> = f
@@ -208,15 +208,12 @@ impl Rule for NameVariant {
         }
 
         // A lone surname one letter from the surname of a full name of the draft.
-        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut exact_surnames: HashSet<&str> = HashSet::new();
+        let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut exact_surnames: FxHashSet<&str> = FxHashSet::default();
         for (fi, f) in forms.iter().enumerate().filter(|(_, f)| f.words.len() >= 2) {
             let Some(last) = f.words.last() else { continue };
             exact_surnames.insert(last);
-            let folded = fold(last);
-            for k in std::iter::once(folded.clone()).chain(crate::extract::name::deletions(&folded)) {
-                surnames.entry(k).or_default().push(fi);
-            }
+            with_deletions(&fold(last), |k| push_at(&mut surnames, k, fi));
         }
         for (fi, f) in forms.iter().enumerate() {
             let [w] = f.words.as_slice() else { continue };
@@ -226,11 +223,10 @@ impl Rule for NameVariant {
             if exact_surnames.contains(w) || flagged.contains(&fi) {
                 continue;
             }
-            let folded = fold(w);
-            let best = std::iter::once(folded.clone())
-                .chain(crate::extract::name::deletions(&folded))
-                .filter_map(|k| surnames.get(&k))
-                .flatten()
+            let mut near: Vec<usize> = Vec::new();
+            with_deletions(&fold(w), |k| near.extend(surnames.get(k).into_iter().flatten()));
+            let best = near
+                .iter()
                 .filter_map(|&g| Some((g, *forms.get(g)?.words.last()?)))
                 .filter(|(_, s)| close(w, s) && !same_group(w, s))
                 .max_by_key(|(g, s)| (support.get(s).copied().unwrap_or(0), std::cmp::Reverse(*g)));
@@ -308,7 +304,7 @@ type Used<'a> = (&'a str, usize, Span);
 /// Two accepted spellings of one word in one draft: an `info` on each minority mention.
 fn mixed_spellings(rule: &NameVariant, cx: &Context<'_>, lists: &[(&NameList, bool)], out: &mut Vec<Diagnostic>) {
     // (list, group) → the spellings used: (word, count, first mention's word span)
-    let mut groups: HashMap<(usize, u32), Vec<Used<'_>>> = HashMap::new();
+    let mut groups: FxHashMap<(usize, u32), Vec<Used<'_>>> = FxHashMap::default();
     let mut uses: Vec<(usize, u32, &str, Span)> = Vec::new();
     for c in &cx.claims.items {
         let Some(n) = name_of(c) else { continue };
@@ -349,13 +345,10 @@ fn mixed_spellings(rule: &NameVariant, cx: &Context<'_>, lists: &[(&NameList, bo
 /// The pairs of a bucket whose differing words are one edit apart: "Jean X" forms share a
 /// bucket for every X, so they meet through a deletion index, not pair by pair.
 fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (bi, &(f, j)) in bucket.iter().enumerate() {
         let Some(w) = forms.get(f).and_then(|f| f.words.get(j)) else { continue };
-        let folded = fold(w);
-        for key in std::iter::once(folded.clone()).chain(crate::extract::name::deletions(&folded)) {
-            index.entry(key).or_default().push(bi);
-        }
+        with_deletions(&fold(w), |key| push_at(&mut index, key, bi));
     }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for ids in index.values() {
@@ -372,6 +365,16 @@ fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usiz
             Some((fa, fb, j))
         })
         .collect()
+}
+
+/// Appends `v` to the entry of `key`, copying the key only for a new entry.
+fn push_at(map: &mut FxHashMap<String, Vec<usize>>, key: &str, v: usize) {
+    match map.get_mut(key) {
+        Some(list) => list.push(v),
+        None => {
+            map.insert(key.to_string(), vec![v]);
+        }
+    }
 }
 
 /// One word is the other with a letter doubled or two letters swapped: "Hollandde", "Macorn".

@@ -120,11 +120,18 @@ impl Rule for PercentSum {
             if shares.len() < 2 {
                 continue;
             }
-            let sentence = cx.sentence_text(c);
-            let folded = fold(sentence);
             // An approximate share, a date (comparisons over time), a change word or a
             // several-answers survey: not one distribution.
             let Some(values) = shares.iter().map(|s| percent_value(s)).collect::<Option<Vec<f64>>>() else { continue };
+            // Shares that add up, give or take rounding, are never flagged: the readings below
+            // are made only for the others.
+            let sum: f64 = values.iter().sum();
+            let rounding: f64 = values.iter().map(|v| if v.fract() == 0.0 { 0.5 } else { 0.05 }).sum();
+            if sum <= 100.0 + rounding && sum >= 100.0 - rounding - 2.0 {
+                continue;
+            }
+            let sentence = cx.sentence_text(c);
+            let folded = fold(sentence);
             if claims.iter().any(|o| date_of(o).is_some())
                 || breaks.iter().any(|w| crate::rules::cues::contains_folded(&folded, w))
                 || shares.iter().any(|s| cx.quoted(s))
@@ -180,9 +187,6 @@ impl Rule for PercentSum {
             }) {
                 continue;
             }
-            let sum: f64 = values.iter().sum();
-            let rounding: f64 =
-                shares.iter().zip(&values).map(|(_, v)| if v.fract() == 0.0 { 0.5 } else { 0.05 }).sum();
             let (Some(first_share), Some(last_share)) = (shares.first(), shares.last()) else { continue };
             let addition = values.iter().map(|v| format!("{} %", fmt_num(*v))).collect::<Vec<_>>().join(" + ");
             let text = if sum > 100.0 + rounding {
