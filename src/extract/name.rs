@@ -169,11 +169,17 @@ pub struct Seen {
     /// First words of full names ("donald"), and full names ("donald trump").
     given: FxHashSet<String>,
     full: FxHashSet<String>,
-    /// Every surname and each of its one-letter deletions → the surname (a SymSpell index:
-    /// two words one edit apart share an entry).
-    near: FxHashMap<String, Vec<u32>>,
+    /// A SymSpell index: every surname and each of its one-letter deletions, by the hash of that
+    /// key, → the last entry of `links` for it; two words one edit apart share a key. A hash
+    /// shared by chance only adds candidates, which are measured before use.
+    near: FxHashMap<u64, u32>,
+    /// Per entry: the surname (index in `list`) and the entry before it for the same key.
+    links: Vec<(u32, u32)>,
     list: Vec<String>,
 }
+
+/// No entry before (the end of a chain of `Seen::links`).
+const NO_LINK: u32 = u32::MAX;
 
 impl Seen {
     fn learn(&mut self, folded: &str) {
@@ -183,12 +189,11 @@ impl Seen {
         self.surnames.insert(folded.to_string());
         let id = self.list.len() as u32;
         self.list.push(folded.to_string());
-        let near = &mut self.near;
-        with_deletions(folded, |key| match near.get_mut(key) {
-            Some(ids) => ids.push(id),
-            None => {
-                near.insert(key.to_string(), vec![id]);
-            }
+        let (near, links) = (&mut self.near, &mut self.links);
+        with_deletions(folded, |key| {
+            let entry = links.len() as u32;
+            let before = near.insert(name_list::fx_hash(key), entry).unwrap_or(NO_LINK);
+            links.push((id, before));
         });
     }
 
@@ -211,17 +216,22 @@ impl Seen {
 
     /// A surname of the document one edit away from `folded`.
     fn near(&self, folded: &str) -> bool {
-        if folded.chars().count() < 4 {
+        if folded.chars().count() < 4 || self.list.is_empty() {
             return false;
         }
         let mut found = false;
         with_deletions(folded, |key| {
-            found = found
-                || self.near.get(key).is_some_and(|ids| {
-                    ids.iter().any(|&id| {
-                        self.list.get(id as usize).is_some_and(|s| strsim::damerau_levenshtein(s, folded) == 1)
-                    })
-                });
+            if found {
+                return;
+            }
+            let mut at = self.near.get(&name_list::fx_hash(key)).copied().unwrap_or(NO_LINK);
+            while let Some(&(id, before)) = self.links.get(at as usize) {
+                if self.list.get(id as usize).is_some_and(|s| strsim::damerau_levenshtein(s, folded) == 1) {
+                    found = true;
+                    return;
+                }
+                at = before;
+            }
         });
         found
     }
@@ -329,11 +339,14 @@ fn class_of(cl: &Classes, w: &str, buf: &mut String) -> Option<Class> {
 /// `w` lowercased into `buf`.
 fn lower_into(w: &str, buf: &mut String) {
     buf.clear();
-    if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+    for c in w.chars() {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                buf.push(l);
+            }
+        }
     }
 }
 
@@ -453,11 +466,16 @@ struct Quotes {
 impl Quotes {
     fn advance(&mut self, text: &str, to: usize) {
         let Some(slice) = text.get(self.pos..to) else { return };
-        for c in slice.chars() {
-            match c {
-                '"' => self.straight = !self.straight,
-                '«' | '“' => self.depth += 1,
-                '»' | '”' => self.depth = self.depth.saturating_sub(1),
+        // The marks are '"' and the characters led by 0xC2 (« ») and 0xE2 (“ ”): bytes never
+        // found inside another character, so the slice is searched for them, not decoded.
+        let bytes = slice.as_bytes();
+        for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
+            match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(b'"'), _, _) => self.straight = !self.straight,
+                (Some(0xC2), Some(0xAB), _) | (Some(0xE2), Some(0x80), Some(0x9C)) => self.depth += 1,
+                (Some(0xC2), Some(0xBB), _) | (Some(0xE2), Some(0x80), Some(0x9D)) => {
+                    self.depth = self.depth.saturating_sub(1)
+                }
                 _ => {}
             }
         }

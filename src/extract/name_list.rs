@@ -60,6 +60,13 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The [`FxHasher`] hash of a key's bytes.
+pub fn fx_hash(key: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
 /// A `HashMap` with [`FxHasher`].
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].

@@ -296,6 +296,11 @@ impl PhraseSet {
     /// once), until it returns true.
     fn scan(&self, hay: &str, mut on_hit: impl FnMut(usize) -> bool) {
         let Some(ac) = &self.automaton else { return };
+        // Most texts hold no phrase at all: the plain search (which skips ahead to the bytes
+        // phrases start with) says so faster than the overlapping one.
+        if !ac.is_match(hay) {
+            return;
+        }
         // `contains_folded` sees the non-overlapping occurrences of each phrase, leftmost
         // first: the same ones are kept here, so both agree even on self-overlapping phrases.
         let mut next = vec![0usize; self.patterns.len()];

@@ -6,7 +6,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::name::with_deletions;
 use crate::extract::name::{NameClaim, NamePart};
-use crate::extract::name_list::{self, close, fold, FxHashMap, FxHashSet, NameList};
+use crate::extract::name_list::{self, close, fold, fx_hash, FxHashMap, FxHashSet, NameList};
 use crate::extract::{Claim, ClaimKind};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::span::Span;
@@ -177,7 +177,7 @@ impl Rule for NameVariant {
                 word_index += 1;
             }
         }
-        let mut keys: Vec<&String> = buckets.keys().collect();
+        let mut keys: Vec<&String> = buckets.iter().filter(|(_, b)| b.len() >= 2).map(|(k, _)| k).collect();
         keys.sort();
         for key in keys {
             let Some(bucket) = buckets.get(key).filter(|b| b.len() >= 2) else { continue };
@@ -208,13 +208,10 @@ impl Rule for NameVariant {
         }
 
         // A lone surname one letter from the surname of a full name of the draft.
-        let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut exact_surnames: FxHashSet<&str> = FxHashSet::default();
-        for (fi, f) in forms.iter().enumerate().filter(|(_, f)| f.words.len() >= 2) {
-            let Some(last) = f.words.last() else { continue };
-            exact_surnames.insert(last);
-            with_deletions(&fold(last), |k| push_at(&mut surnames, k, fi));
-        }
+        let exact_surnames: FxHashSet<&str> =
+            forms.iter().filter(|f| f.words.len() >= 2).filter_map(|f| f.words.last().copied()).collect();
+        // The surnames of full names by their keys, built at the first lone word to look up.
+        let mut surnames: Option<Vec<(u64, usize)>> = None;
         for (fi, f) in forms.iter().enumerate() {
             let [w] = f.words.as_slice() else { continue };
             // A title may introduce someone else ("Prince Ching" beside "Li Hung Chang"): a titled
@@ -223,8 +220,17 @@ impl Rule for NameVariant {
             if exact_surnames.contains(w) || flagged.contains(&fi) {
                 continue;
             }
+            let surnames = surnames.get_or_insert_with(|| {
+                let mut index = Vec::new();
+                for (fi, f) in forms.iter().enumerate().filter(|(_, f)| f.words.len() >= 2) {
+                    let Some(last) = f.words.last() else { continue };
+                    with_deletions(&fold(last), |k| index.push((fx_hash(k), fi)));
+                }
+                index.sort_unstable();
+                index
+            });
             let mut near: Vec<usize> = Vec::new();
-            with_deletions(&fold(w), |k| near.extend(surnames.get(k).into_iter().flatten()));
+            with_deletions(&fold(w), |k| near.extend(with_key(surnames, fx_hash(k))));
             let best = near
                 .iter()
                 .filter_map(|&g| Some((g, *forms.get(g)?.words.last()?)))
@@ -345,15 +351,16 @@ fn mixed_spellings(rule: &NameVariant, cx: &Context<'_>, lists: &[(&NameList, bo
 /// The pairs of a bucket whose differing words are one edit apart: "Jean X" forms share a
 /// bucket for every X, so they meet through a deletion index, not pair by pair.
 fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
-    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut index: Vec<(u64, usize)> = Vec::new();
     for (bi, &(f, j)) in bucket.iter().enumerate() {
         let Some(w) = forms.get(f).and_then(|f| f.words.get(j)) else { continue };
-        with_deletions(&fold(w), |key| push_at(&mut index, key, bi));
+        with_deletions(&fold(w), |key| index.push((fx_hash(key), bi)));
     }
+    index.sort_unstable();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for ids in index.values() {
-        for (a, &x) in ids.iter().enumerate() {
-            pairs.extend(ids.iter().skip(a + 1).filter(|&&y| y != x).map(|&y| (x.min(y), x.max(y))));
+    for ids in index.chunk_by(|a, b| a.0 == b.0) {
+        for (a, &(_, x)) in ids.iter().enumerate() {
+            pairs.extend(ids.iter().skip(a + 1).filter(|&&(_, y)| y != x).map(|&(_, y)| (x.min(y), x.max(y))));
         }
     }
     pairs.sort_unstable();
@@ -367,14 +374,12 @@ fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usiz
         .collect()
 }
 
-/// Appends `v` to the entry of `key`, copying the key only for a new entry.
-fn push_at(map: &mut FxHashMap<String, Vec<usize>>, key: &str, v: usize) {
-    match map.get_mut(key) {
-        Some(list) => list.push(v),
-        None => {
-            map.insert(key.to_string(), vec![v]);
-        }
-    }
+/// The values of a sorted (key hash, value) index under one hash. Keys are words and their
+/// one-letter deletions (a SymSpell index); a hash shared by chance only adds candidates, and
+/// every candidate is compared with [`close`] before use.
+fn with_key(index: &[(u64, usize)], hash: u64) -> impl Iterator<Item = usize> + '_ {
+    let from = index.partition_point(|&(h, _)| h < hash);
+    index.get(from..).unwrap_or_default().iter().take_while(move |&&(h, _)| h == hash).map(|&(_, v)| v)
 }
 
 /// One word is the other with a letter doubled or two letters swapped: "Hollandde", "Macorn".

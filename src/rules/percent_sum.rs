@@ -103,7 +103,8 @@ impl Rule for PercentSum {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let cues = cx.cues();
-        let breaks: Vec<String> = cues.percent.breaks.iter().map(|w| fold(w)).collect();
+        // Folded at the first sentence that needs them: most documents have none.
+        let mut breaks: Option<Vec<String>> = None;
         let mut seen_sentence = None;
         for c in &cx.claims.items {
             if !matches!(c.kind, ClaimKind::Percent(_)) {
@@ -133,7 +134,10 @@ impl Rule for PercentSum {
             let sentence = cx.sentence_text(c);
             let folded = fold(sentence);
             if claims.iter().any(|o| date_of(o).is_some())
-                || breaks.iter().any(|w| crate::rules::cues::contains_folded(&folded, w))
+                || breaks
+                    .get_or_insert_with(|| cues.percent.breaks.iter().map(|w| fold(w)).collect())
+                    .iter()
+                    .any(|w| crate::rules::cues::contains_folded(&folded, w))
                 || shares.iter().any(|s| cx.quoted(s))
             {
                 continue;
