@@ -339,6 +339,11 @@ fn class_of(cl: &Classes, w: &str, buf: &mut String) -> Option<Class> {
 /// `w` lowercased into `buf`.
 fn lower_into(w: &str, buf: &mut String) {
     buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return;
+    }
     for c in w.chars() {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
@@ -350,9 +355,22 @@ fn lower_into(w: &str, buf: &mut String) {
     }
 }
 
-/// A title word at the start of `i` ("M.", "Sen.", "President"), with what follows it.
-fn title<'i>(cl: &Classes, i: &'i str, buf: &mut String) -> Option<&'i str> {
-    let (rest, w) = alt((word, initial)).parse(i).ok()?;
+/// A title word at the start of `i` ("M.", "Sen.", "President"), with what follows it. `word`
+/// is what [`word`] read at `i`, with its class: read once for both uses.
+fn title<'i>(
+    cl: &Classes,
+    i: &'i str,
+    word: Option<(&'i str, &'i str, Option<Class>)>,
+    buf: &mut String,
+) -> Option<&'i str> {
+    // TITLE := (WORD | INITIAL) of the title class, or followed by a dot that completes one
+    let (rest, w, class) = match word {
+        Some(read) => read,
+        None => {
+            let (rest, w) = initial(i).ok()?;
+            (rest, w, class_of(cl, w, buf))
+        }
+    };
     if let Some(after_dot) = rest.strip_prefix('.') {
         lower_into(w, buf);
         buf.push('.');
@@ -360,7 +378,7 @@ fn title<'i>(cl: &Classes, i: &'i str, buf: &mut String) -> Option<&'i str> {
             return Some(after_dot);
         }
     }
-    (class_of(cl, w, buf) == Some(Class::Title)).then_some(rest)
+    (class == Some(Class::Title)).then_some(rest)
 }
 
 /// Reads the sequence of capitalized parts at `at` (a capital letter that opens a word).
@@ -370,8 +388,9 @@ fn sequence(cl: &Classes, text: &str, at: usize, buf: &mut String) -> Sequence {
     let mut pos = at;
     let mut resume = at;
     while let Some(rest) = text.get(pos..) {
+        let read = word(rest).ok().map(|(after, w)| (after, w, class_of(cl, w, buf)));
         if parts.is_empty() {
-            if let Some(after) = title(cl, rest, buf) {
+            if let Some(after) = title(cl, rest, read, buf) {
                 resume = text.len() - after.len();
                 match sep(after) {
                     Ok((next, _)) if next.chars().next().is_some_and(char::is_uppercase) => {
@@ -383,8 +402,8 @@ fn sequence(cl: &Classes, text: &str, at: usize, buf: &mut String) -> Sequence {
                 }
             }
         }
-        let (after, kind, not_first) = if let Ok((after, w)) = word(rest) {
-            match class_of(cl, w, buf) {
+        let (after, kind, not_first) = if let Some((after, _, class)) = read {
+            match class {
                 Some(Class::Stop) => break,
                 Some(Class::Title) if !parts.is_empty() && after.starts_with('.') => break,
                 Some(Class::CapParticle) => (after, PartKind::Particle, false),
@@ -516,6 +535,11 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>, seen: &mut Seen)
         // Capitals are ASCII or start with a lead byte of at least 0xC3 (À and beyond).
         if !(b.is_ascii_uppercase() || b >= 0xC3) {
             i += 1;
+            continue;
+        }
+        // 0xC3 leads U+00C0..U+00FF: from 0xC3 0x9F on (ß, à…ÿ, ÷) none is a capital.
+        if b == 0xC3 && bytes.get(i + 1).is_some_and(|&n| n >= 0x9F) {
+            i += 2;
             continue;
         }
         let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };

@@ -140,6 +140,13 @@ fn folded_chars(s: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
 /// Byte length of the prefix of `text` that is `phrase` (case-insensitive, apostrophes folded) and
 /// ends at a word boundary.
 pub fn starts_with_phrase(text: &str, phrase: &str) -> Option<usize> {
+    // Equal folds open with the same character: most calls stop here.
+    let first = |s: &str| s.chars().next().and_then(|c| norm_char(c).to_lowercase().next());
+    if let Some(p) = first(phrase) {
+        if first(text) != Some(p) {
+            return None;
+        }
+    }
     let n = phrase.chars().count();
     // The first `n` characters of `text` against the phrase, stopping at the first difference:
     // most calls fail on the first letter, without reading the rest of `text`.
@@ -156,17 +163,20 @@ pub fn starts_with_phrase(text: &str, phrase: &str) -> Option<usize> {
 
 /// Byte offset where `phrase` starts when `text` ends with it (word boundary before it).
 pub fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
-    let n = phrase.chars().count();
-    if n == 0 {
-        return None;
+    // Equal folds close with the same character: most calls stop here (an empty phrase too).
+    let last = |s: &str| s.chars().next_back().and_then(|c| norm_char(c).to_lowercase().next_back());
+    match last(phrase) {
+        Some(p) if last(text) == Some(p) => {}
+        _ => return None,
     }
+    let n = phrase.chars().count();
     // Compared from the end, stopping at the first difference: two sequences are equal when
     // their reverses are.
     let tail = text.chars().rev().take(n).flat_map(|c| norm_char(c).to_lowercase().rev());
     if !tail.eq(folded_chars(phrase).rev()) {
         return None;
     }
-    let start = text.char_indices().rev().nth(n - 1).map(|(i, _)| i)?;
+    let start = text.char_indices().rev().nth(n.checked_sub(1)?).map(|(i, _)| i)?;
     let first_is_word = phrase.chars().next().is_some_and(is_word_char);
     let prev_is_word = text.get(..start).and_then(|r| r.chars().last()).is_some_and(is_word_char);
     (!(first_is_word && prev_is_word)).then_some(start)
@@ -284,6 +294,11 @@ impl PhraseSet {
 
     /// Whether `contains_folded(hay, phrase)` holds for one phrase at least.
     pub fn any(&self, hay: &str) -> bool {
+        // Most texts hold no phrase at all: the plain search (which skips ahead to the bytes
+        // phrases start with) says so faster than the overlapping one.
+        if !self.automaton.as_ref().is_some_and(|ac| ac.is_match(hay)) {
+            return false;
+        }
         let mut any = false;
         self.scan(hay, |_| {
             any = true;
@@ -296,11 +311,6 @@ impl PhraseSet {
     /// once), until it returns true.
     fn scan(&self, hay: &str, mut on_hit: impl FnMut(usize) -> bool) {
         let Some(ac) = &self.automaton else { return };
-        // Most texts hold no phrase at all: the plain search (which skips ahead to the bytes
-        // phrases start with) says so faster than the overlapping one.
-        if !ac.is_match(hay) {
-            return;
-        }
         // `contains_folded` sees the non-overlapping occurrences of each phrase, leftmost
         // first: the same ones are kept here, so both agree even on self-overlapping phrases.
         let mut next = vec![0usize; self.patterns.len()];
@@ -356,6 +366,47 @@ mod tests {
         assert!(!contains_phrase("unEU", "EU"));
         assert!(contains_phrase("the EU has", "EU"));
         assert_eq!(starts_with_phrase("é", "ée"), None);
+    }
+
+    /// The first, plain reading of `starts_with_phrase` and `ends_with_phrase`: the fast ones
+    /// must agree with it everywhere.
+    fn reference(text: &str, phrase: &str) -> (Option<usize>, Option<usize>) {
+        let eq = |a: &str, b: &str| folded_chars(a).eq(folded_chars(b));
+        let n = phrase.chars().count();
+        let starts = (|| {
+            let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+            if text.chars().count() < n || !eq(text.get(..end)?, phrase) {
+                return None;
+            }
+            let last_is_word = phrase.chars().last().is_some_and(is_word_char);
+            let next_is_word = text.get(end..).and_then(|r| r.chars().next()).is_some_and(is_word_char);
+            (!(last_is_word && next_is_word)).then_some(end)
+        })();
+        let ends = (|| {
+            let start = text.char_indices().rev().nth(n.checked_sub(1)?).map(|(i, _)| i)?;
+            if !eq(text.get(start..)?, phrase) {
+                return None;
+            }
+            let first_is_word = phrase.chars().next().is_some_and(is_word_char);
+            let prev_is_word = text.get(..start).and_then(|r| r.chars().last()).is_some_and(is_word_char);
+            (!(first_is_word && prev_is_word)).then_some(start)
+        })();
+        (starts, ends)
+    }
+
+    #[test]
+    fn fast_phrase_ends_agree_with_the_plain_reading() {
+        let words = [
+            "", "a", "A", "é", "É", "ée", "İ", "i̇", "ß", "SS", "l'an", "l’an", "L’AN", "an", "x an", "xan", "an,", " ",
+        ];
+        let mut n = 0;
+        for t in words.iter().flat_map(|a| words.iter().map(move |b| format!("{a}{b}"))) {
+            for p in words {
+                assert_eq!((starts_with_phrase(&t, p), ends_with_phrase(&t, p)), reference(&t, p), "{t:?} {p:?}");
+                n += usize::from(reference(&t, p) != (None, None));
+            }
+        }
+        assert!(n > 50, "the table finds phrases ({n})");
     }
 
     #[test]
