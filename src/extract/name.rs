@@ -14,18 +14,17 @@
 //! of `rules/lang/*.toml`) never open a name. Elided articles ("d'Emmanuel Macron") and
 //! possessives ("Trump's") are not part of the claim; a title is not either.
 
-use super::name_list::{self, fold, fold_into};
+use super::name_list::{self, fold_into, FxHashMap, FxHashSet};
 use super::{Claim, ClaimKind, RunCx};
 use crate::span::Span;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{opt, recognize, verify};
-use nom::multi::many0;
+use nom::multi::fold_many0;
 use nom::{IResult, Parser};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The `[names]` table of `rules/lang/<code>.toml`.
@@ -74,9 +73,9 @@ enum Class {
 
 #[derive(Debug, Default)]
 struct Classes {
-    words: HashMap<String, Class>,
+    words: FxHashMap<String, Class>,
     /// Particles followed by a space ("de", "von").
-    spaced: HashSet<String>,
+    spaced: FxHashSet<String>,
     /// Particles glued to the next word ("d'", "al-").
     glued: Vec<String>,
 }
@@ -166,25 +165,42 @@ impl NameClaim {
 /// What the document has taught so far: surnames (folded), for lone mentions further on.
 #[derive(Debug, Default)]
 pub struct Seen {
-    surnames: HashSet<String>,
+    surnames: FxHashSet<String>,
     /// First words of full names ("donald"), and full names ("donald trump").
-    given: HashSet<String>,
-    full: HashSet<String>,
-    /// Every surname and each of its one-letter deletions → the surname (a SymSpell index:
-    /// two words one edit apart share an entry).
-    near: HashMap<String, Vec<u32>>,
+    given: FxHashSet<String>,
+    full: FxHashSet<String>,
+    /// A SymSpell index: every surname and each of its one-letter deletions, by the hash of that
+    /// key, → the last entry of `links` for it; two words one edit apart share a key. A hash
+    /// shared by chance only adds candidates, which are measured before use.
+    near: FxHashMap<u64, u32>,
+    /// Per entry: the surname (index in `list`) and the entry before it for the same key.
+    links: Vec<(u32, u32)>,
     list: Vec<String>,
 }
 
+/// No entry before (the end of a chain of `Seen::links`).
+const NO_LINK: u32 = u32::MAX;
+
 impl Seen {
     fn learn(&mut self, folded: &str) {
-        if folded.chars().count() < 4 || !self.surnames.insert(folded.to_string()) {
+        if folded.chars().count() < 4 || self.surnames.contains(folded) {
             return;
         }
+        self.surnames.insert(folded.to_string());
         let id = self.list.len() as u32;
         self.list.push(folded.to_string());
-        for key in std::iter::once(folded.to_string()).chain(deletions(folded)) {
-            self.near.entry(key).or_default().push(id);
+        let (near, links) = (&mut self.near, &mut self.links);
+        with_deletions(folded, |key| {
+            let entry = links.len() as u32;
+            let before = near.insert(name_list::fx_hash(key), entry).unwrap_or(NO_LINK);
+            links.push((id, before));
+        });
+    }
+
+    /// Adds `folded` to a set unless it is there already (no copy then).
+    fn remember(set: &mut FxHashSet<String>, folded: &str) {
+        if !set.contains(folded) {
+            set.insert(folded.to_string());
         }
     }
 
@@ -200,15 +216,37 @@ impl Seen {
 
     /// A surname of the document one edit away from `folded`.
     fn near(&self, folded: &str) -> bool {
-        if folded.chars().count() < 4 {
+        if folded.chars().count() < 4 || self.list.is_empty() {
             return false;
         }
-        std::iter::once(folded.to_string()).chain(deletions(folded)).any(|key| {
-            self.near.get(&key).is_some_and(|ids| {
-                ids.iter()
-                    .any(|&id| self.list.get(id as usize).is_some_and(|s| strsim::damerau_levenshtein(s, folded) == 1))
-            })
-        })
+        let mut found = false;
+        with_deletions(folded, |key| {
+            if found {
+                return;
+            }
+            let mut at = self.near.get(&name_list::fx_hash(key)).copied().unwrap_or(NO_LINK);
+            while let Some(&(id, before)) = self.links.get(at as usize) {
+                if self.list.get(id as usize).is_some_and(|s| strsim::damerau_levenshtein(s, folded) == 1) {
+                    found = true;
+                    return;
+                }
+                at = before;
+            }
+        });
+        found
+    }
+}
+
+/// Calls `f` with the word, then with each of its one-character deletions in order (what
+/// `once(word).chain(deletions(word))` yields), built in one reused buffer.
+pub(crate) fn with_deletions(word: &str, mut f: impl FnMut(&str)) {
+    f(word);
+    let mut key = String::with_capacity(word.len());
+    for (i, c) in word.char_indices() {
+        key.clear();
+        key.push_str(word.get(..i).unwrap_or(""));
+        key.push_str(word.get(i + c.len_utf8()..).unwrap_or(""));
+        f(&key);
     }
 }
 
@@ -237,7 +275,7 @@ fn segment(i: &str) -> PResult<'_, &str> {
 // "Jean-Luc", "O'Brien", "McCain"; not "NATO", "A", "Trump's" (which reads "Trump")
 fn word(i: &str) -> PResult<'_, &str> {
     let joiner = alt((tag("-"), recognize(satisfy(is_apostrophe))));
-    verify(recognize((segment, many0((joiner, segment)))), |w: &str| {
+    verify(recognize((segment, fold_many0((joiner, segment), || (), |_, _| ()))), |w: &str| {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2 && w.chars().any(char::is_lowercase)
     })
@@ -247,7 +285,7 @@ fn word(i: &str) -> PResult<'_, &str> {
 // INITIAL := UPPER "." (["-"] UPPER ".")*: "J.", "J.-L.", "J.D."
 fn initial(i: &str) -> PResult<'_, &str> {
     let one = (satisfy(char::is_uppercase), char('.'));
-    let more = many0((opt(char('-')), satisfy(char::is_uppercase), char('.')));
+    let more = fold_many0((opt(char('-')), satisfy(char::is_uppercase), char('.')), || (), |_, _| ());
     recognize((one, more)).parse(i)
 }
 
@@ -294,20 +332,53 @@ struct Sequence {
 }
 
 fn class_of(cl: &Classes, w: &str, buf: &mut String) -> Option<Class> {
-    buf.clear();
-    buf.extend(w.chars().flat_map(char::to_lowercase));
+    lower_into(w, buf);
     cl.words.get(buf.as_str()).copied()
 }
 
-/// A title word at the start of `i` ("M.", "Sen.", "President"), with what follows it.
-fn title<'i>(cl: &Classes, i: &'i str, buf: &mut String) -> Option<&'i str> {
-    let (rest, w) = alt((word, initial)).parse(i).ok()?;
+/// `w` lowercased into `buf`.
+fn lower_into(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return;
+    }
+    for c in w.chars() {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                buf.push(l);
+            }
+        }
+    }
+}
+
+/// A title word at the start of `i` ("M.", "Sen.", "President"), with what follows it. `word`
+/// is what [`word`] read at `i`, with its class: read once for both uses.
+fn title<'i>(
+    cl: &Classes,
+    i: &'i str,
+    word: Option<(&'i str, &'i str, Option<Class>)>,
+    buf: &mut String,
+) -> Option<&'i str> {
+    // TITLE := (WORD | INITIAL) of the title class, or followed by a dot that completes one
+    let (rest, w, class) = match word {
+        Some(read) => read,
+        None => {
+            let (rest, w) = initial(i).ok()?;
+            (rest, w, class_of(cl, w, buf))
+        }
+    };
     if let Some(after_dot) = rest.strip_prefix('.') {
-        if class_of(cl, &format!("{w}."), buf) == Some(Class::Title) {
+        lower_into(w, buf);
+        buf.push('.');
+        if cl.words.get(buf.as_str()) == Some(&Class::Title) {
             return Some(after_dot);
         }
     }
-    (class_of(cl, w, buf) == Some(Class::Title)).then_some(rest)
+    (class == Some(Class::Title)).then_some(rest)
 }
 
 /// Reads the sequence of capitalized parts at `at` (a capital letter that opens a word).
@@ -317,8 +388,9 @@ fn sequence(cl: &Classes, text: &str, at: usize, buf: &mut String) -> Sequence {
     let mut pos = at;
     let mut resume = at;
     while let Some(rest) = text.get(pos..) {
+        let read = word(rest).ok().map(|(after, w)| (after, w, class_of(cl, w, buf)));
         if parts.is_empty() {
-            if let Some(after) = title(cl, rest, buf) {
+            if let Some(after) = title(cl, rest, read, buf) {
                 resume = text.len() - after.len();
                 match sep(after) {
                     Ok((next, _)) if next.chars().next().is_some_and(char::is_uppercase) => {
@@ -330,8 +402,8 @@ fn sequence(cl: &Classes, text: &str, at: usize, buf: &mut String) -> Sequence {
                 }
             }
         }
-        let (after, kind, not_first) = if let Ok((after, w)) = word(rest) {
-            match class_of(cl, w, buf) {
+        let (after, kind, not_first) = if let Some((after, _, class)) = read {
+            match class {
                 Some(Class::Stop) => break,
                 Some(Class::Title) if !parts.is_empty() && after.starts_with('.') => break,
                 Some(Class::CapParticle) => (after, PartKind::Particle, false),
@@ -413,11 +485,16 @@ struct Quotes {
 impl Quotes {
     fn advance(&mut self, text: &str, to: usize) {
         let Some(slice) = text.get(self.pos..to) else { return };
-        for c in slice.chars() {
-            match c {
-                '"' => self.straight = !self.straight,
-                '«' | '“' => self.depth += 1,
-                '»' | '”' => self.depth = self.depth.saturating_sub(1),
+        // The marks are '"' and the characters led by 0xC2 (« ») and 0xE2 (“ ”): bytes never
+        // found inside another character, so the slice is searched for them, not decoded.
+        let bytes = slice.as_bytes();
+        for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
+            match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(b'"'), _, _) => self.straight = !self.straight,
+                (Some(0xC2), Some(0xAB), _) | (Some(0xE2), Some(0x80), Some(0x9C)) => self.depth += 1,
+                (Some(0xC2), Some(0xBB), _) | (Some(0xE2), Some(0x80), Some(0x9D)) => {
+                    self.depth = self.depth.saturating_sub(1)
+                }
                 _ => {}
             }
         }
@@ -458,6 +535,11 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>, seen: &mut Seen)
         // Capitals are ASCII or start with a lead byte of at least 0xC3 (À and beyond).
         if !(b.is_ascii_uppercase() || b >= 0xC3) {
             i += 1;
+            continue;
+        }
+        // 0xC3 leads U+00C0..U+00FF: from 0xC3 0x9F on (ß, à…ÿ, ÷) none is a capital.
+        if b == 0xC3 && bytes.get(i + 1).is_some_and(|&n| n >= 0x9F) {
+            i += 2;
             continue;
         }
         let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
@@ -550,8 +632,7 @@ fn judge(
             return None;
         }
         if seq.titled {
-            let key = buf.clone();
-            seen.learn(&key);
+            seen.learn(buf);
         }
         if let (Some(ps), Some((_, pe))) = (with_particle, particle) {
             parts.insert(0, Raw { start: ps, end: pe, kind: PartKind::Particle });
@@ -563,11 +644,14 @@ fn judge(
             s -= 1;
         }
         let from = parts.get(s).map_or(last.start, |p| p.start);
-        seen.learn(&fold(text.get(from..last.end)?));
+        fold_into(text.get(from..last.end)?, buf);
+        seen.learn(buf);
         if first.kind == PartKind::Word {
-            seen.given.insert(fold(text.get(first.start..first.end)?));
+            fold_into(text.get(first.start..first.end)?, buf);
+            Seen::remember(&mut seen.given, buf);
         }
-        seen.full.insert(fold(text.get(first.start..last.end)?));
+        fold_into(text.get(first.start..last.end)?, buf);
+        Seen::remember(&mut seen.full, buf);
     }
     let (start, end) = (parts.first()?.start, last.end);
     if taken.iter().any(|&(s, e)| s < end && start < e) {

@@ -5,7 +5,72 @@
 
 use crate::config::Names;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// The FxHash of rustc: a multiply and a rotate per 8 bytes. Word lookups hash short keys by the
+/// thousand; SipHash's protection against chosen keys is not needed for a draft's words.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(<[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes));
+        }
+        let mut rest = chunks.remainder();
+        if rest.len() >= 4 {
+            self.add(rest.get(..4).and_then(|b| <[u8; 4]>::try_from(b).ok()).map_or(0, u32::from_le_bytes).into());
+            rest = rest.get(4..).unwrap_or_default();
+        }
+        for &b in rest {
+            self.add(b.into());
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(i.into());
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(i.into());
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// The [`FxHasher`] hash of a key's bytes.
+pub fn fx_hash(key: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashSet` with [`FxHasher`].
+pub type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The bundled files, embedded at build time.
 pub const BUNDLED: &[(&str, &str)] = &[("rules/names/people.txt", include_str!("../../rules/names/people.txt"))];
@@ -25,6 +90,16 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] into a reused buffer.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    fold_push(s, out);
+}
+
+/// [`fold`] appended to `out`.
+pub fn fold_push(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        // Lowercased byte by byte, line breaks made spaces as below.
+        out.extend(s.bytes().map(|b| if b == b'\n' { ' ' } else { char::from(b.to_ascii_lowercase()) }));
+        return;
+    }
     for c in s.chars().flat_map(char::to_lowercase) {
         match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
@@ -87,16 +162,16 @@ pub struct Spelling {
 pub struct NameList {
     spellings: Vec<Spelling>,
     /// Folded words joined by spaces → spellings.
-    by_words: HashMap<String, Vec<u32>>,
+    by_words: FxHashMap<String, Vec<u32>>,
     /// Folded surname (and its one-letter deletions) → spellings.
-    by_surname: HashMap<String, Vec<u32>>,
+    by_surname: FxHashMap<String, Vec<u32>>,
     /// Folded surname phrases and last words: "le pen", "poutine", "gaulle", "de gaulle".
-    surnames: HashMap<String, ()>,
+    surnames: FxHashSet<String>,
     /// Folded first words of listed spellings: "donald", "marine".
-    given: HashMap<String, ()>,
+    given: FxHashSet<String>,
     next_group: u32,
     /// A word as written → its group of accepted variants ("Zelensky", "Zelenskyy", …).
-    groups: HashMap<String, u32>,
+    groups: FxHashMap<String, u32>,
 }
 
 /// What a near match found: the word at `position` should read `word`, as in `spelling`.
@@ -185,12 +260,12 @@ impl NameList {
                     }
                 }
                 if folded.chars().count() >= 4 {
-                    self.surnames.insert(folded, ());
+                    self.surnames.insert(folded);
                 }
             }
-            self.surnames.insert(fold(&surname), ());
+            self.surnames.insert(fold(&surname));
             if let (Some(first), true) = (words.first(), words.len() >= 2) {
-                self.given.insert(fold(first), ());
+                self.given.insert(fold(first));
             }
             self.spellings.push(Spelling { text: text.to_string(), words });
         }
@@ -212,12 +287,12 @@ impl NameList {
 
     /// A folded surname phrase of a listed person: "poutine", "le pen", "de gaulle".
     pub fn is_surname(&self, folded: &str) -> bool {
-        self.surnames.contains_key(folded)
+        self.surnames.contains(folded)
     }
 
     /// A folded first word of a listed full name.
     pub fn is_given(&self, folded: &str) -> bool {
-        self.given.contains_key(folded)
+        self.given.contains(folded)
     }
 
     /// The group of accepted variants a word belongs to.
@@ -227,7 +302,13 @@ impl NameList {
 
     /// Whether these words are exactly a listed spelling.
     pub fn is_spelling(&self, words: &[&str]) -> bool {
-        let key = words.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ");
+        let mut key = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            fold_push(w, &mut key);
+        }
         self.by_words.get(&key).is_some_and(|ids| {
             ids.iter().any(|&id| {
                 self.spelling(id).is_some_and(|s| s.words.iter().map(String::as_str).eq(words.iter().copied()))
@@ -247,10 +328,9 @@ impl NameList {
         if n < 2 || self.is_spelling(words) {
             return None;
         }
-        let keys = std::iter::once(last.clone()).chain(super::name::deletions(&last));
         let mut best: Option<Near<'_>> = None;
-        for key in keys {
-            for &id in self.by_surname.get(&key).map(Vec::as_slice).unwrap_or_default() {
+        super::name::with_deletions(&last, |key| {
+            for &id in self.by_surname.get(key).map(Vec::as_slice).unwrap_or_default() {
                 let Some(s) = self.spelling(id) else { continue };
                 if s.words.len() != n {
                     continue;
@@ -263,7 +343,7 @@ impl NameList {
                     best = Some(Near { position: j, word: listed, spelling: &s.text });
                 }
             }
-        }
+        });
         best
     }
 }

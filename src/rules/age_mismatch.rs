@@ -108,10 +108,6 @@ impl Rule for AgeMismatch {
             if years.fract() != 0.0 || cx.quoted(c) {
                 continue;
             }
-            let sentence = cx.sentence_text(c);
-            if cues.stop.iter().any(|w| contains_phrase(sentence, w)) {
-                continue;
-            }
             // Exactly one date in the sentence, and it follows a birth word.
             let dates: Vec<&Claim> = cx.sentence_claims(c).map(|(_, o)| o).filter(|o| date_of(o).is_some()).collect();
             let [birth] = dates.as_slice() else { continue };
@@ -128,6 +124,11 @@ impl Rule for AgeMismatch {
             let (low, high) = (age_on(last, earlier), age_on(first, pub_date));
             let stated = years as i32;
             if (low..=high).contains(&stated) {
+                continue;
+            }
+            // Read last, being the costliest test.
+            let sentence = cx.sentence_text(c);
+            if cues.stop.iter().any(|w| contains_phrase(sentence, w)) {
                 continue;
             }
             let expected = if low == high { format!("{low}") } else { format!("{low} or {high}") };

@@ -6,9 +6,11 @@ use crate::diagnostic::Diagnostic;
 use crate::extract::{Claim, ClaimKind};
 use crate::rules::calendar::date_of;
 use crate::rules::context::fmt_num;
-use crate::rules::cues::{contains_folded, fold, longest_suffix};
+use crate::rules::cues::{fold, longest_suffix, Cues, PhraseSet};
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::source::Lang;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 declare_rule! {
     /// ## What it flags
@@ -66,6 +68,31 @@ fn proper_nouns(sentence: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The cue lists this rule reads, folded once per language.
+struct Folded {
+    generic: Vec<String>,
+    change: PhraseSet,
+}
+
+impl Folded {
+    fn get(lang: Lang) -> &'static Folded {
+        static FR: OnceLock<Folded> = OnceLock::new();
+        static EN: OnceLock<Folded> = OnceLock::new();
+        let cell = match lang {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        };
+        cell.get_or_init(|| {
+            let cues = Cues::get(lang);
+            let change: Vec<String> = cues.change.words.iter().map(|w| fold(w)).collect();
+            Folded {
+                generic: cues.conflict.generic.iter().map(|g| fold(g)).collect(),
+                change: PhraseSet::new(change.iter().map(String::as_str)),
+            }
+        })
+    }
+}
+
 /// A candidate: a plain counted number that claims a whole count.
 struct Mention<'a> {
     claim: &'a Claim,
@@ -87,11 +114,11 @@ impl Rule for ConflictingValues {
             .flat_map(|pw| [pw.part, pw.whole])
             .chain(cx.claims.totals.iter().flat_map(|t| t.parts.iter().copied()))
             .collect();
-        let generic: Vec<String> = cues.conflict.generic.iter().map(|g| fold(g)).collect();
-        let change: Vec<String> = cues.change.words.iter().map(|w| fold(w)).collect();
-        // Whether a sentence holds a change word, read once per sentence.
-        let mut changed: ((usize, (usize, usize)), bool) = ((usize::MAX, (0, 0)), false);
-        let mut groups: BTreeMap<String, Vec<Mention<'_>>> = BTreeMap::new();
+        let folded = Folded::get(cx.doc.lang);
+        // Candidates grouped by their folded key first: only a group giving two values or more
+        // can hold a contradiction, so the costlier readings (change words, quotation, the words
+        // before) are made for its members only.
+        let mut candidates: BTreeMap<String, Vec<(&Claim, f64)>> = BTreeMap::new();
         for (i, c) in cx.claims.items.iter().enumerate() {
             let ClaimKind::Number(n) = &c.kind else { continue };
             let Some(counted) = &n.counted else { continue };
@@ -99,19 +126,31 @@ impl Rule for ConflictingValues {
                 continue;
             }
             let key = fold(counted.key.trim());
-            if key.is_empty() || generic.contains(&key) {
+            if key.is_empty() || folded.generic.contains(&key) {
                 continue;
             }
-            let at = (c.run, cx.sentence(c));
-            if changed.0 != at {
-                let sentence = fold(cx.sentence_text(c));
-                changed = (at, change.iter().any(|w| contains_folded(&sentence, w)));
-            }
-            if changed.1 || cx.quoted(c) {
+            candidates.entry(key).or_default().push((c, n.value));
+        }
+        // Whether a sentence holds a change word, read once per sentence.
+        let mut changed: ((usize, (usize, usize)), bool) = ((usize::MAX, (0, 0)), false);
+        let mut groups: BTreeMap<String, Vec<Mention<'_>>> = BTreeMap::new();
+        for (key, members) in candidates {
+            if members.iter().all(|&(_, v)| members.first().is_some_and(|&(_, f)| f == v)) {
                 continue;
             }
-            let whole = longest_suffix(cx.before(c).trim_end(), &cues.conflict.whole_before).is_some();
-            groups.entry(key).or_default().push(Mention { claim: c, value: n.value, whole });
+            let mut mentions = Vec::new();
+            for (c, value) in members {
+                let at = (c.run, cx.sentence(c));
+                if changed.0 != at {
+                    changed = (at, folded.change.any(&fold(cx.sentence_text(c))));
+                }
+                if changed.1 || cx.quoted(c) {
+                    continue;
+                }
+                let whole = longest_suffix(cx.before(c).trim_end(), &cues.conflict.whole_before).is_some();
+                mentions.push(Mention { claim: c, value, whole });
+            }
+            groups.insert(key, mentions);
         }
         for (key, mentions) in &groups {
             // A count given many different values is a quantity that varies, not one count.

@@ -8,9 +8,7 @@ use crate::extract::{Claim, ClaimKind};
 use crate::facts::{bundled, Fact, FactKind};
 use crate::rules::calendar::{date_of, days};
 use crate::rules::context::fmt_num;
-use crate::rules::cues::{
-    contains_folded, contains_phrase, fold, fold_char_into, longest_prefix, longest_suffix, FactCues, PhraseSet,
-};
+use crate::rules::cues::{contains_folded, contains_phrase, fold, longest_prefix, longest_suffix, FactCues, PhraseSet};
 use crate::rules::{Context, Rule, RuleMeta};
 use chrono::NaiveDate;
 
@@ -117,44 +115,6 @@ fn unit_tied(before: &str, after_name: &str, fact: &Fact, cues: &FactCues) -> bo
 /// A sentence: its run and its byte range there.
 type SentenceKey = (usize, (usize, usize));
 
-/// A run's text [`fold`]ed once, with the folded offset of each sentence bound: a sentence's fold
-/// is then a slice, not a second pass.
-struct FoldedRun {
-    text: String,
-    /// (offset in the run's text, offset in `text`), sorted, for 0, the end and each sentence bound.
-    bounds: Vec<(usize, usize)>,
-}
-
-impl FoldedRun {
-    /// The fold of the run's text `s..e`, when both are bounds.
-    fn slice(&self, (s, e): (usize, usize)) -> Option<&str> {
-        let at = |o: usize| self.bounds.binary_search_by_key(&o, |&(b, _)| b).ok().and_then(|k| self.bounds.get(k));
-        let (&(_, fs), &(_, fe)) = (at(s)?, at(e)?);
-        self.text.get(fs..fe)
-    }
-}
-
-fn fold_run(text: &str, sentences: &[(usize, usize)]) -> FoldedRun {
-    let mut want: Vec<usize> = sentences.iter().flat_map(|&(s, e)| [s, e]).chain([0, text.len()]).collect();
-    want.sort_unstable();
-    want.dedup();
-    let mut out = String::with_capacity(text.len());
-    let mut bounds = Vec::with_capacity(want.len());
-    let mut next = want.into_iter().peekable();
-    for (o, c) in text.char_indices() {
-        while let Some(b) = next.next_if(|&b| b <= o) {
-            if b == o {
-                bounds.push((b, out.len()));
-            }
-        }
-        fold_char_into(c, &mut out);
-    }
-    if next.any(|b| b == text.len()) {
-        bounds.push((text.len(), out.len()));
-    }
-    FoldedRun { text: out, bounds }
-}
-
 /// The facts' phrases, folded once per check, and one automaton over all of them.
 struct Folded {
     subjects: Vec<Vec<String>>,
@@ -204,6 +164,9 @@ impl Folded {
     /// [`Folded::sentence`] on a sentence already folded.
     fn sentence_folded(&self, hay: &str) -> Vec<(bool, bool)> {
         let hit = self.phrases.found(hay);
+        if !hit.contains(&true) {
+            return vec![(false, false); self.subjects.len()];
+        }
         let has = |k: usize| hit.get(k).copied().unwrap_or(false);
         let found: Vec<Vec<&str>> = self
             .subjects
@@ -231,6 +194,33 @@ impl Folded {
             })
             .collect()
     }
+}
+
+/// The fold of run `run`'s text, computed on first use.
+fn folded_run<'s>(cx: &Context<'_>, slots: &'s mut [Option<String>], run: usize) -> &'s str {
+    match slots.get_mut(run) {
+        Some(slot) => slot.get_or_insert_with(|| cx.doc.runs.get(run).map_or_else(String::new, |r| fold(&r.text))),
+        None => "",
+    }
+}
+
+/// Per fact: whether it applies to a document whose runs, folded, are `runs`: it has no
+/// `context`, or the document holds one of its `context` words.
+fn in_document<'r>(all: &[&Fact], folded: &Folded, runs: impl Iterator<Item = &'r str>) -> Vec<bool> {
+    let mut in_doc = vec![false; all.iter().map(|f| f.context.len()).sum()];
+    for text in runs {
+        for (seen, hit) in in_doc.iter_mut().zip(folded.context.found(text)) {
+            *seen |= hit;
+        }
+    }
+    let mut next_word = 0;
+    all.iter()
+        .map(|f| {
+            let words = next_word..next_word + f.context.len();
+            next_word = words.end;
+            f.context.is_empty() || in_doc.get(words).is_some_and(|w| w.contains(&true))
+        })
+        .collect()
 }
 
 /// The cue framing the number, threshold cues first ("sur les 270 nécessaires" is a threshold).
@@ -310,26 +300,10 @@ impl Rule for KnownFact {
             own = Folded::new(&all);
             &own
         };
-        // Facts whose `context` the document lacks never apply.
-        let folded_runs: Vec<FoldedRun> = cx.doc.runs.iter().map(|r| fold_run(&r.text, &r.sentences)).collect();
-        let mut in_doc = vec![false; all.iter().map(|f| f.context.len()).sum()];
-        for r in &folded_runs {
-            for (seen, hit) in in_doc.iter_mut().zip(folded.context.found(&r.text)) {
-                *seen |= hit;
-            }
-        }
-        let mut next_word = 0;
-        let applies: Vec<bool> = all
-            .iter()
-            .map(|f| {
-                let words = next_word..next_word + f.context.len();
-                next_word = words.end;
-                f.context.is_empty() || in_doc.get(words).is_some_and(|w| w.contains(&true))
-            })
-            .collect();
-        if !applies.contains(&true) {
-            return;
-        }
+        // Facts whose `context` the document lacks never apply. The document is folded and
+        // searched only once a sentence names a fact: most never do.
+        let mut folded_runs: Vec<Option<String>> = vec![None; cx.doc.runs.len()];
+        let mut applies: Option<Vec<bool>> = None;
         let cues = &cx.cues().facts;
         // Whether a fact's `unless` words occur in a paragraph, read once per (paragraph, fact).
         let mut excluded: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
@@ -343,25 +317,36 @@ impl Rule for KnownFact {
             }
             let key = (c.run, cx.sentence(c));
             if sentence_cache.0 != key {
-                let hay = folded_runs.get(c.run).and_then(|r| r.slice(key.1));
-                sentence_cache =
-                    (key, hay.map_or_else(|| folded.sentence(cx.sentence_text(c)), |h| folded.sentence_folded(h)));
+                sentence_cache = (key, folded.sentence(cx.sentence_text(c)));
             }
             let in_sentence = &sentence_cache.1;
             if !in_sentence.iter().any(|&(_, named)| named) || cx.quoted(c) {
                 continue;
             }
+            let applies = match applies {
+                Some(ref a) => a,
+                None => {
+                    for run in 0..folded_runs.len() {
+                        folded_run(cx, &mut folded_runs, run);
+                    }
+                    let runs = folded_runs.iter().map(|r| r.as_deref().unwrap_or(""));
+                    applies.insert(in_document(&all, folded, runs))
+                }
+            };
+            if !applies.contains(&true) {
+                return;
+            }
             let part = part_of.get(&i).and_then(|&p| cx.claim(p));
             let r = Reading { before: cx.before(c), after: cx.after(c), part_after: part.map(|p| cx.after(p)) };
             let period = period(cx, c);
             let mut speaking: Vec<&Fact> = Vec::new();
-            for (fi, (fact, _)) in all.iter().zip(&applies).enumerate().filter(|(_, (_, a))| **a) {
+            for (fi, (fact, _)) in all.iter().zip(applies.iter()).enumerate().filter(|(_, (_, a))| **a) {
                 let Some(&(subject, named_in_sentence)) = in_sentence.get(fi) else { continue };
                 if !named_in_sentence {
                     continue;
                 }
                 let unless = *excluded.entry((c.run, fi)).or_insert_with(|| {
-                    let paragraph = folded_runs.get(c.run).map_or("", |r| r.text.as_str());
+                    let paragraph = folded_run(cx, &mut folded_runs, c.run);
                     fact.unless.iter().any(|w| contains_folded(paragraph, &fold(w)))
                 });
                 if unless {

@@ -4,12 +4,12 @@
 //! their index), never all pairs.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::name::with_deletions;
 use crate::extract::name::{NameClaim, NamePart};
-use crate::extract::name_list::{self, close, fold, NameList};
+use crate::extract::name_list::{self, close, fold, fx_hash, FxHashMap, FxHashSet, NameList};
 use crate::extract::{Claim, ClaimKind};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
 
 declare_rule! {
     /// ## What it flags
@@ -131,8 +131,8 @@ impl Rule for NameVariant {
 
         // Distinct forms, and how many mentions use each word.
         let mut forms: Vec<Form<'_>> = Vec::new();
-        let mut by_text: HashMap<&str, usize> = HashMap::new();
-        let mut support: HashMap<&str, usize> = HashMap::new();
+        let mut by_text: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut support: FxHashMap<&str, usize> = FxHashMap::default();
         for c in &cx.claims.items {
             let Some(n) = name_of(c) else { continue };
             let words: Vec<&str> = n.words().map(|p| n.part_text(p)).collect();
@@ -154,11 +154,11 @@ impl Rule for NameVariant {
             })
         };
         let same_group = |a: &str, b: &str| lists.iter().any(|(l, _)| l.group(a).is_some() && l.group(a) == l.group(b));
-        let mut flagged: HashSet<usize> = HashSet::new();
+        let mut flagged: FxHashSet<usize> = FxHashSet::default();
         let mut findings: Vec<(usize, usize, usize, usize)> = Vec::new(); // loser form, word, winner form, word
 
         // Full forms that agree on every part but one word: bucket by the other parts.
-        let mut buckets: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut buckets: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         for (fi, f) in forms.iter().enumerate().filter(|(_, f)| f.words.len() >= 2) {
             let mut word_index = 0;
             let parts: Vec<(bool, String)> = f
@@ -177,7 +177,7 @@ impl Rule for NameVariant {
                 word_index += 1;
             }
         }
-        let mut keys: Vec<&String> = buckets.keys().collect();
+        let mut keys: Vec<&String> = buckets.iter().filter(|(_, b)| b.len() >= 2).map(|(k, _)| k).collect();
         keys.sort();
         for key in keys {
             let Some(bucket) = buckets.get(key).filter(|b| b.len() >= 2) else { continue };
@@ -208,16 +208,10 @@ impl Rule for NameVariant {
         }
 
         // A lone surname one letter from the surname of a full name of the draft.
-        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut exact_surnames: HashSet<&str> = HashSet::new();
-        for (fi, f) in forms.iter().enumerate().filter(|(_, f)| f.words.len() >= 2) {
-            let Some(last) = f.words.last() else { continue };
-            exact_surnames.insert(last);
-            let folded = fold(last);
-            for k in std::iter::once(folded.clone()).chain(crate::extract::name::deletions(&folded)) {
-                surnames.entry(k).or_default().push(fi);
-            }
-        }
+        let exact_surnames: FxHashSet<&str> =
+            forms.iter().filter(|f| f.words.len() >= 2).filter_map(|f| f.words.last().copied()).collect();
+        // The surnames of full names by their keys, built at the first lone word to look up.
+        let mut surnames: Option<Vec<(u64, usize)>> = None;
         for (fi, f) in forms.iter().enumerate() {
             let [w] = f.words.as_slice() else { continue };
             // A title may introduce someone else ("Prince Ching" beside "Li Hung Chang"): a titled
@@ -226,11 +220,19 @@ impl Rule for NameVariant {
             if exact_surnames.contains(w) || flagged.contains(&fi) {
                 continue;
             }
-            let folded = fold(w);
-            let best = std::iter::once(folded.clone())
-                .chain(crate::extract::name::deletions(&folded))
-                .filter_map(|k| surnames.get(&k))
-                .flatten()
+            let surnames = surnames.get_or_insert_with(|| {
+                let mut index = Vec::new();
+                for (fi, f) in forms.iter().enumerate().filter(|(_, f)| f.words.len() >= 2) {
+                    let Some(last) = f.words.last() else { continue };
+                    with_deletions(&fold(last), |k| index.push((fx_hash(k), fi)));
+                }
+                index.sort_unstable();
+                index
+            });
+            let mut near: Vec<usize> = Vec::new();
+            with_deletions(&fold(w), |k| near.extend(with_key(surnames, fx_hash(k))));
+            let best = near
+                .iter()
                 .filter_map(|&g| Some((g, *forms.get(g)?.words.last()?)))
                 .filter(|(_, s)| close(w, s) && !same_group(w, s))
                 .max_by_key(|(g, s)| (support.get(s).copied().unwrap_or(0), std::cmp::Reverse(*g)));
@@ -308,7 +310,7 @@ type Used<'a> = (&'a str, usize, Span);
 /// Two accepted spellings of one word in one draft: an `info` on each minority mention.
 fn mixed_spellings(rule: &NameVariant, cx: &Context<'_>, lists: &[(&NameList, bool)], out: &mut Vec<Diagnostic>) {
     // (list, group) → the spellings used: (word, count, first mention's word span)
-    let mut groups: HashMap<(usize, u32), Vec<Used<'_>>> = HashMap::new();
+    let mut groups: FxHashMap<(usize, u32), Vec<Used<'_>>> = FxHashMap::default();
     let mut uses: Vec<(usize, u32, &str, Span)> = Vec::new();
     for c in &cx.claims.items {
         let Some(n) = name_of(c) else { continue };
@@ -349,18 +351,16 @@ fn mixed_spellings(rule: &NameVariant, cx: &Context<'_>, lists: &[(&NameList, bo
 /// The pairs of a bucket whose differing words are one edit apart: "Jean X" forms share a
 /// bucket for every X, so they meet through a deletion index, not pair by pair.
 fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut index: Vec<(u64, usize)> = Vec::new();
     for (bi, &(f, j)) in bucket.iter().enumerate() {
         let Some(w) = forms.get(f).and_then(|f| f.words.get(j)) else { continue };
-        let folded = fold(w);
-        for key in std::iter::once(folded.clone()).chain(crate::extract::name::deletions(&folded)) {
-            index.entry(key).or_default().push(bi);
-        }
+        with_deletions(&fold(w), |key| index.push((fx_hash(key), bi)));
     }
+    index.sort_unstable();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for ids in index.values() {
-        for (a, &x) in ids.iter().enumerate() {
-            pairs.extend(ids.iter().skip(a + 1).filter(|&&y| y != x).map(|&y| (x.min(y), x.max(y))));
+    for ids in index.chunk_by(|a, b| a.0 == b.0) {
+        for (a, &(_, x)) in ids.iter().enumerate() {
+            pairs.extend(ids.iter().skip(a + 1).filter(|&&(_, y)| y != x).map(|&(_, y)| (x.min(y), x.max(y))));
         }
     }
     pairs.sort_unstable();
@@ -372,6 +372,14 @@ fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usiz
             Some((fa, fb, j))
         })
         .collect()
+}
+
+/// The values of a sorted (key hash, value) index under one hash. Keys are words and their
+/// one-letter deletions (a SymSpell index); a hash shared by chance only adds candidates, and
+/// every candidate is compared with [`close`] before use.
+fn with_key(index: &[(u64, usize)], hash: u64) -> impl Iterator<Item = usize> + '_ {
+    let from = index.partition_point(|&(h, _)| h < hash);
+    index.get(from..).unwrap_or_default().iter().take_while(move |&&(h, _)| h == hash).map(|&(_, v)| v)
 }
 
 /// One word is the other with a letter doubled or two letters swapped: "Hollandde", "Macorn".

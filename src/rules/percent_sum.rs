@@ -103,7 +103,8 @@ impl Rule for PercentSum {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let cues = cx.cues();
-        let breaks: Vec<String> = cues.percent.breaks.iter().map(|w| fold(w)).collect();
+        // Folded at the first sentence that needs them: most documents have none.
+        let mut breaks: Option<Vec<String>> = None;
         let mut seen_sentence = None;
         for c in &cx.claims.items {
             if !matches!(c.kind, ClaimKind::Percent(_)) {
@@ -120,13 +121,23 @@ impl Rule for PercentSum {
             if shares.len() < 2 {
                 continue;
             }
-            let sentence = cx.sentence_text(c);
-            let folded = fold(sentence);
             // An approximate share, a date (comparisons over time), a change word or a
             // several-answers survey: not one distribution.
             let Some(values) = shares.iter().map(|s| percent_value(s)).collect::<Option<Vec<f64>>>() else { continue };
+            // Shares that add up, give or take rounding, are never flagged: the readings below
+            // are made only for the others.
+            let sum: f64 = values.iter().sum();
+            let rounding: f64 = values.iter().map(|v| if v.fract() == 0.0 { 0.5 } else { 0.05 }).sum();
+            if sum <= 100.0 + rounding && sum >= 100.0 - rounding - 2.0 {
+                continue;
+            }
+            let sentence = cx.sentence_text(c);
+            let folded = fold(sentence);
             if claims.iter().any(|o| date_of(o).is_some())
-                || breaks.iter().any(|w| crate::rules::cues::contains_folded(&folded, w))
+                || breaks
+                    .get_or_insert_with(|| cues.percent.breaks.iter().map(|w| fold(w)).collect())
+                    .iter()
+                    .any(|w| crate::rules::cues::contains_folded(&folded, w))
                 || shares.iter().any(|s| cx.quoted(s))
             {
                 continue;
@@ -180,9 +191,6 @@ impl Rule for PercentSum {
             }) {
                 continue;
             }
-            let sum: f64 = values.iter().sum();
-            let rounding: f64 =
-                shares.iter().zip(&values).map(|(_, v)| if v.fract() == 0.0 { 0.5 } else { 0.05 }).sum();
             let (Some(first_share), Some(last_share)) = (shares.first(), shares.last()) else { continue };
             let addition = values.iter().map(|v| format!("{} %", fmt_num(*v))).collect::<Vec<_>>().join(" + ");
             let text = if sum > 100.0 + rounding {

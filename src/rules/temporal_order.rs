@@ -93,9 +93,6 @@ fn check_connector(
     out: &mut Vec<Diagnostic>,
 ) {
     let cues = &cx.cues().order;
-    let before = cx.before(later);
-    // The connector may stand a few words before the date: "avant le scrutin du 10 mars".
-    let Some((word, at, direction)) = connector(before, cues) else { return };
     let mut first = None;
     for (_, c) in cx.sentence_claims(later) {
         if c.local.0 >= later.local.0 {
@@ -111,6 +108,10 @@ fn check_connector(
         }
     }
     let Some(first) = first else { return };
+    // Read after the date before it, which most dates lack: the connector may stand a few words
+    // before the date ("avant le scrutin du 10 mars").
+    let before = cx.before(later);
+    let Some((word, at, direction)) = connector(before, cues) else { return };
     let Some(da) = date_of(first).and_then(days) else { return };
     // The connector must stand close to the first date: at most four words between.
     let (sentence_start, _) = cx.sentence(later);
