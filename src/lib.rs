@@ -13,6 +13,7 @@ pub mod extract;
 pub mod facts;
 pub mod fix;
 pub mod fsutil;
+pub mod fxhash;
 pub mod report;
 #[macro_use]
 pub mod rules;

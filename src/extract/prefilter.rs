@@ -8,7 +8,7 @@
 //! stands. A hash lookup per word is about three times cheaper than an Aho-Corasick automaton
 //! over every byte, and costs nothing to build.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CandidateKind {
@@ -55,7 +55,7 @@ static CLASS: [u8; 256] = {
 pub struct Prefilter {
     words: Vec<String>,
     /// First word of each lexicon phrase (ASCII lower case) → its phrases, longest first.
-    by_token: HashMap<Box<[u8]>, Vec<u32>, FxBuild>,
+    by_token: FxHashMap<Box<[u8]>, Vec<u32>>,
     /// Phrases that begin with a symbol, longest first, and the bytes they can begin with.
     symbols: Vec<u32>,
     symbol_lead: [bool; 256],
@@ -69,7 +69,7 @@ impl Prefilter {
         let mut words: Vec<String> = words.iter().map(|w| w.to_lowercase()).filter(|w| !w.is_empty()).collect();
         words.sort();
         words.dedup();
-        let mut by_token: HashMap<Box<[u8]>, Vec<u32>, FxBuild> = HashMap::default();
+        let mut by_token: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
         let mut symbols = Vec::new();
         let mut symbol_lead = [false; 256];
         let mut lengths = [0u64; 256];
@@ -199,40 +199,6 @@ fn prev_is_word_char(text: &str, at: usize) -> bool {
 
 fn next_is_letter(text: &str, at: usize) -> bool {
     text.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_alphabetic)
-}
-
-/// FxHash (rustc's hasher): short keys hash in a few instructions; SipHash's DoS resistance is
-/// not needed for a table built from our own word lists.
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
-
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let mut w = [0u8; 8];
-        let tail = chunks.remainder();
-        w[..tail.len()].copy_from_slice(tail);
-        self.add(u64::from_le_bytes(w));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
 }
 
 #[cfg(test)]
