@@ -2,10 +2,12 @@
 """End-to-end throughput of `factlint check` (and `extract`) on generated French and English prose.
 
 Usage: python3 benches/throughput.py [--mb 20] [--files 400] [--runs 3] [--linear-mb 10]
-                                     [--stages] [--bin target/release/factlint]
+                                     [--density news|dense] [--stages] [--bin target/release/factlint]
 
-Generates a deterministic corpus of the project's own sentence templates (numbers, dates,
-percentages, money, names, part/whole frames at news-copy density) under target/bench-corpus/,
+Generates a deterministic corpus of the project's own sentences (numbers, dates, percentages,
+money, names, part/whole frames, and sentences with none) under target/bench-corpus/, at the
+claim density of published news by default (it prints claims per kB of the corpus and of
+../shared/real-text to show it) or with a claim in nearly every sentence (--density dense),
 then times `factlint check --format json DIR > /dev/null` at 1 and 2 threads (best and median of
 --runs), `factlint extract`, and `rg -c '[0-9]'` over the same files as a floor when ripgrep is
 installed. Prints MB/s and how far each is from the floor.
@@ -19,6 +21,7 @@ extractor's own figure included.
 
 Build first: cargo build --release."""
 import argparse
+import json
 import os
 import random
 import shutil
@@ -61,8 +64,53 @@ EN_TEMPLATES = [
     "The project is behind schedule: it was due to be finished before the end of the year.",
 ]
 
+# Sentences without a number, a date or a name: most of a news article. The default corpus mixes
+# them with the templates above so that it has the claim density of published news, measured on
+# ../shared/real-text (the script prints both); --density dense uses templates only.
+FR_PLAIN = [
+    "La question divise encore la majorité, qui peine à trouver une position commune.",
+    "Les habitants du quartier réclament depuis longtemps un meilleur éclairage des rues.",
+    "Le gouvernement n'a pas souhaité commenter ces informations dans l'immédiat.",
+    "Sur place, les équipes de secours ont travaillé toute la nuit dans des conditions difficiles.",
+    "Cette décision intervient dans un contexte de fortes tensions entre les partenaires sociaux.",
+    "Plusieurs associations ont dénoncé un projet mené sans véritable concertation.",
+    "Le texte doit encore être examiné par le Sénat avant son adoption définitive.",
+    "Les commerçants du centre-ville se disent inquiets pour la suite de la saison.",
+    "Interrogé par nos soins, le maire a refusé de répondre à nos questions.",
+    "L'enquête, confiée à la police judiciaire, devra établir les circonstances exactes du drame.",
+    "Les syndicats appellent à une nouvelle journée de mobilisation dans toute la région.",
+    "Le dossier sera de nouveau examiné lors de la prochaine séance du conseil.",
+    "La direction assure que les emplois seront maintenus sur le site.",
+    "Les riverains ont été invités à limiter leurs déplacements pendant les travaux.",
+    "Le ministre a salué une avancée importante, tout en appelant à la prudence.",
+    "Les résultats définitifs ne sont pas attendus avant plusieurs semaines.",
+]
+EN_PLAIN = [
+    "The question still divides the majority, which has struggled to agree on a common line.",
+    "Residents of the neighbourhood have long asked for better street lighting.",
+    "The government declined to comment on the reports.",
+    "Rescue teams worked through the night in difficult conditions.",
+    "The decision comes amid growing tension between unions and employers.",
+    "Several charities criticised a plan drawn up without real consultation.",
+    "The bill still has to go through the Senate before it becomes law.",
+    "Shop owners in the town centre say they are worried about the rest of the season.",
+    "Asked about the matter, the mayor refused to answer our questions.",
+    "The investigation will have to establish exactly what happened that evening.",
+    "Unions are calling for another day of protests across the region.",
+    "The file will be examined again at the next meeting of the council.",
+    "Management insists that jobs at the site will be kept.",
+    "Residents have been asked to limit their journeys while the work goes on.",
+    "The minister welcomed an important step forward but urged caution.",
+    "Final results are not expected for several weeks.",
+]
+# Share of template sentences per language in the default corpus, chosen so that its claims per
+# kB match real-text's (fr about 8, en about 3: printed by this script when ../shared is there).
+NEWS_SHARE = {"fr": 0.28, "en": 0.085}
 
-def sentence(rng, lang):
+
+def sentence(rng, lang, density="dense"):
+    if density == "news" and rng.random() >= NEWS_SHARE[lang]:
+        return rng.choice(FR_PLAIN if lang == "fr" else EN_PLAIN)
     t = rng.choice(FR_TEMPLATES if lang == "fr" else EN_TEMPLATES)
     first, last = (FR_FIRST, FR_LAST) if lang == "fr" else (EN_FIRST, EN_LAST)
     a = rng.randint(2, 60)
@@ -74,7 +122,7 @@ def sentence(rng, lang):
         q=rng.randint(1, 9), k=rng.randint(2, 12))
 
 
-def generate(out_dir, total_bytes, files):
+def generate(out_dir, total_bytes, files, density):
     rng = random.Random(42)
     shutil.rmtree(out_dir, ignore_errors=True)
     os.makedirs(out_dir)
@@ -85,7 +133,7 @@ def generate(out_dir, total_bytes, files):
         parts = [f"---\ntitle: bench {i}\ndate: 2024-{1 + i % 12:02d}-{1 + i % 28:02d}\nlang: {lang}\n---\n"]
         size = len(parts[0])
         while size < per_file:
-            para = " ".join(sentence(rng, lang) for _ in range(rng.randint(3, 6))) + "\n\n"
+            para = " ".join(sentence(rng, lang, density) for _ in range(rng.randint(3, 6))) + "\n\n"
             parts.append(para)
             size += len(para.encode())
         text = "".join(parts)
@@ -95,7 +143,7 @@ def generate(out_dir, total_bytes, files):
     return written
 
 
-def generate_single(path, total_bytes, seed):
+def generate_single(path, total_bytes, seed, density):
     """One long draft, French and English paragraphs in turn (language detection picks one)."""
     rng = random.Random(seed)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -106,11 +154,25 @@ def generate_single(path, total_bytes, seed):
         written += len(head)
         k = 0
         while written < total_bytes:
-            para = " ".join(sentence(rng, "fr" if k % 4 else "en") for _ in range(rng.randint(3, 6))) + "\n\n"
+            lang = "fr" if k % 4 else "en"
+            para = " ".join(sentence(rng, lang, density) for _ in range(rng.randint(3, 6))) + "\n\n"
             f.write(para)
             written += len(para.encode())
             k += 1
     return written
+
+
+def claims_per_kb(binary, path):
+    """Claims `extract` reads per kB, per language (French and English drafts counted apart)."""
+    out = subprocess.run([binary, "extract", "--format", "json", path], capture_output=True)
+    if out.returncode not in (0, 1):
+        return "?"
+    per = {}
+    for f in json.loads(out.stdout).get("files", []):
+        n, b = per.get(f.get("lang"), (0, 0))
+        size = os.path.getsize(f["path"]) if os.path.exists(f.get("path", "")) else 0
+        per[f.get("lang")] = (n + len(f.get("claims", [])), b + size)
+    return ", ".join(f"{lang} {n * 1000 / b:.1f}" for lang, (n, b) in sorted(per.items()) if b)
 
 
 def timed(cmd, runs):
@@ -131,14 +193,21 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--linear-mb", type=float, default=10, help="small single file in MB; the large is 10x (0: skip)")
     ap.add_argument("--stages", action="store_true", help="also run the per-stage bench (cargo bench)")
+    ap.add_argument("--density", choices=["news", "dense"], default="news",
+                    help="news: the claim density of published news (default); dense: a claim in every sentence")
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "factlint"))
     args = ap.parse_args()
     if not os.path.exists(args.bin):
         sys.exit(f"{args.bin} not found: run cargo build --release first")
     corpus = os.path.join(ROOT, "target", "bench-corpus")
-    size = generate(corpus, int(args.mb * 1e6), args.files)
+    size = generate(corpus, int(args.mb * 1e6), args.files, args.density)
     mb = size / 1e6
-    print(f"corpus: {args.files} files, {mb:.1f} MB of generated French and English prose")
+    print(f"corpus: {args.files} files, {mb:.1f} MB of generated French and English prose ({args.density} density)")
+    for label, path in [("generated", corpus)] + [
+        (f"real-text {lang}", os.path.join(ROOT, "..", "shared", "real-text", lang)) for lang in ("fr", "en")
+    ]:
+        if os.path.exists(path):
+            print(f"  claims per kB, {label}: {claims_per_kb(args.bin, path)}")
     print(f"{'command':40} {'best s':>8} {'median s':>9} {'MB/s (median)':>14} {'x floor':>8}")
     rows = [
         ("check --format json, 1 thread", [args.bin, "check", "--format", "json", "--threads", "1", corpus]),
@@ -161,8 +230,8 @@ def main():
     if args.linear_mb > 0:
         small = os.path.join(ROOT, "target", "bench-single", "small.md")
         large = os.path.join(ROOT, "target", "bench-single", "large.md")
-        s_size = generate_single(small, int(args.linear_mb * 1e6), 7)
-        l_size = generate_single(large, int(args.linear_mb * 10e6), 7)
+        s_size = generate_single(small, int(args.linear_mb * 1e6), 7, args.density)
+        l_size = generate_single(large, int(args.linear_mb * 10e6), 7, args.density)
         times = []
         for path, n in ((small, s_size), (large, l_size)):
             _, med = timed([args.bin, "check", "--format", "json", "--threads", "1", path], 1)
