@@ -52,46 +52,51 @@ fn noun_after(lex: &Compiled, text: &str, pos: usize) -> bool {
     s > 0 && w.starts_with(char::is_lowercase) && !Compiled::is_in(&lex.stop_words, w)
 }
 
-/// The singular of `w`, lowercase.
-pub fn singular(lex: &Compiled, w: &str) -> String {
-    let lower = w.to_lowercase();
-    if Compiled::is_in(&lex.invariant, &lower) {
-        return lower;
+/// Appends the singular of `w`, lowercase, to `key` (no allocation but the key's own).
+fn push_singular(lex: &Compiled, w: &str, key: &mut String) {
+    let from = key.len();
+    if w.is_ascii() {
+        key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else if w.contains('Σ') {
+        // A final sigma lowercases by its place in the word: only `to_lowercase` knows.
+        key.push_str(&w.to_lowercase());
+    } else {
+        key.extend(w.chars().flat_map(char::to_lowercase));
     }
-    if let Some(s) = lex.irregular_singular(&lower) {
-        return s.to_string();
+    let lower = key.get(from..).unwrap_or_default();
+    match lex.singular_of(lower) {
+        Some(None) => return,
+        Some(Some(s)) => {
+            key.truncate(from);
+            key.push_str(s);
+            return;
+        }
+        None => {}
     }
     let n = lower.chars().count();
-    if lex.agreement {
-        if n > 4 {
-            if let Some(stem) = lower.strip_suffix("eaux") {
-                return format!("{stem}eau");
-            }
-            if let Some(stem) = lower.strip_suffix("aux") {
-                return format!("{stem}al");
-            }
+    let ends = |s: &str| key.get(from..).is_some_and(|l| l.ends_with(s));
+    // Bytes to drop from the end and what to put instead.
+    let (drop, add) = if lex.agreement {
+        if n > 4 && ends("eaux") {
+            (1, "")
+        } else if n > 4 && ends("aux") {
+            (3, "al")
+        } else if n > 2 && (ends("s") || ends("x")) {
+            (1, "")
+        } else {
+            (0, "")
         }
-        if n > 2 {
-            if let Some(stem) = lower.strip_suffix(['s', 'x']) {
-                return stem.to_string();
-            }
-        }
-        return lower;
-    }
-    if n > 4 {
-        if let Some(stem) = lower.strip_suffix("ies") {
-            return format!("{stem}y");
-        }
-        for suffix in ["sses", "ches", "shes", "xes", "zes"] {
-            if let Some(stem) = lower.strip_suffix(suffix) {
-                return format!("{stem}{}", &suffix[..suffix.len() - 2]);
-            }
-        }
-    }
-    if n > 2 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") {
-        return lower[..lower.len() - 1].to_string();
-    }
-    lower
+    } else if n > 4 && ends("ies") {
+        (3, "y")
+    } else if n > 4 && ["sses", "ches", "shes", "xes", "zes"].into_iter().any(ends) {
+        (2, "")
+    } else if n > 2 && ends("s") && !ends("ss") && !ends("us") && !ends("is") {
+        (1, "")
+    } else {
+        (0, "")
+    };
+    key.truncate(key.len() - drop);
+    key.push_str(add);
 }
 
 /// COUNTED := GAP [OF] WORD [SPACE WORD] [SPACE ("d'"|"de ") CAPITALIZED_WORD]
@@ -126,7 +131,8 @@ pub fn after(lex: &Compiled, text: &str, end: usize, value: f64) -> Option<(usiz
         return None;
     }
     pos += w1_len;
-    let mut key = singular(lex, w1);
+    let mut key = String::with_capacity(2 * w1.len());
+    push_singular(lex, w1, &mut key);
     // "les 270 nécessaires": the adjective stands alone; "les 10 derniers jours" has its noun.
     if Compiled::is_in(&lex.anaphoric, w1) && !noun_after(lex, text, pos) {
         return Some((start, pos, key, true));
@@ -148,7 +154,7 @@ pub fn after(lex: &Compiled, text: &str, end: usize, value: f64) -> Option<(usiz
         let ok = noun_like && !verb && agrees;
         if ok {
             key.push(' ');
-            key.push_str(&singular(lex, w2));
+            push_singular(lex, w2, &mut key);
             pos = at + l;
             words += 1;
         }

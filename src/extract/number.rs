@@ -383,7 +383,7 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>) {
         }
         let digits = cand.kind == CandidateKind::Digits;
         // "1e10", ".0012G", "2,33 k": glued readings the quantity reader leaves alone.
-        if digits {
+        if digits && super::number_glued::may_read(lex, text, cand.at) {
             match super::number_glued::read(lex, text, cand.at) {
                 Some(super::number_glued::Glued::Found { start, end, value }) => {
                     let before = temporal.partition_point(|&(ts, _)| ts < start).saturating_sub(8);

@@ -59,6 +59,43 @@ fn spaced_scale(rest: &str) -> Option<(usize, f64)> {
     ends.then_some((gap + 1, scale))
 }
 
+/// Whether [`read`] may find anything at digit candidate `at`: a cheap test over the bytes after
+/// the digits, so that the number is parsed once (by the quantity reader) in most cases. True
+/// when a mark comes before the digits (LEADING), when lakh grouping may start (English), or
+/// when the first character after the digits, their separators and spaces may glue: an exponent
+/// ("e", "^", "x", "×", "*"), a scale letter ("G", "k", "M"), or in English a scale word
+/// ("hundred") or a spoken point. Every reading of [`read`] needs one of these.
+pub fn may_read(lex: &Compiled, text: &str, at: usize) -> bool {
+    let mark_char = if lex.decimal_comma { ',' } else { '.' };
+    if char_before(text, at) == Some(mark_char) {
+        return true;
+    }
+    let Some(tail) = text.get(at..) else { return false };
+    let english = !lex.decimal_comma;
+    let lead = tail.bytes().take_while(u8::is_ascii_digit).count();
+    // INDIAN: a pair of digits between two commas after the lead ("12,34,567").
+    let b = tail.as_bytes();
+    let pair = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    if english
+        && (1..=2).contains(&lead)
+        && b.get(lead) == Some(&b',')
+        && pair(lead + 1)
+        && pair(lead + 2)
+        && b.get(lead + 3) == Some(&b',')
+    {
+        return true;
+    }
+    let after = tail.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.' || is_space(c));
+    match after.chars().next() {
+        Some('e' | 'E' | '^' | 'x' | 'X' | '×' | '*' | 'G' | 'k' | 'M') => true,
+        Some(c) if english && c.is_alphabetic() => {
+            matches!(lex.word_at(after), Some((_, super::quantity::Word::Card(100..))))
+                || lex.decimal_word_at(after).is_some()
+        }
+        _ => false,
+    }
+}
+
 /// Reads a glued number at digit candidate `at`.
 pub fn read(lex: &Compiled, text: &str, at: usize) -> Option<Glued> {
     let mark = if lex.decimal_comma { Mark::Comma } else { Mark::Point };
@@ -275,13 +312,35 @@ mod tests {
     fn at_first_digit(lang: Lang, text: &str) -> Option<Glued> {
         let lex = Lexicon::get(lang).numbers.compiled();
         let at = text.find(|c: char| c.is_ascii_digit())?;
-        read(lex, text, at)
+        let found = read(lex, text, at);
+        // The cheap test before the reader never hides a reading.
+        assert!(found.is_none() || may_read(lex, text, at), "{text:?}");
+        found
     }
 
     fn value(lang: Lang, text: &str) -> Option<(String, f64)> {
         match at_first_digit(lang, text)? {
             Glued::Found { start, end, value } => Some((text.get(start..end)?.to_string(), value)),
             Glued::Skip(_) => None,
+        }
+    }
+
+    #[test]
+    fn cheap_test_skips_plain_numbers() {
+        for (lang, text, want) in [
+            (Lang::En, "12 people", false),
+            (Lang::En, "1,200 people", false),
+            (Lang::En, "3 hundred", true),
+            (Lang::En, "1 point 5", true),
+            (Lang::En, "12,34,567", true),
+            (Lang::En, "1,234,567 people", false),
+            (Lang::En, "1e10", true),
+            (Lang::Fr, "12 personnes", false),
+            (Lang::Fr, "2,33 k", true),
+            (Lang::Fr, "3 cent", false),
+        ] {
+            let lex = Lexicon::get(lang).numbers.compiled();
+            assert_eq!(may_read(lex, text, 0), want, "{text:?}");
         }
     }
 

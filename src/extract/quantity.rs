@@ -447,8 +447,10 @@ pub struct Compiled {
     year_before: List,
     pub anaphoric: List,
     pub invariant: List,
-    /// Irregular plurals, folded, and their singular; the first of equal entries wins.
-    irregular: std::collections::HashMap<String, String, FxBuild>,
+    /// Nouns the plural rules do not apply to, folded: invariant ones (`None`) and irregular
+    /// plurals with their singular; the first of equal irregular entries wins, an invariant
+    /// entry wins over them.
+    nouns: std::collections::HashMap<String, Option<String>, FxBuild>,
     irregular_list: Vec<(String, String)>,
     pub stop_words: List,
     pub list_and: List,
@@ -529,8 +531,13 @@ impl Compiled {
             not_one_before: sorted(&lex.not_one_before),
             year_before: sorted(&lex.year_before),
             anaphoric: sorted(&lex.anaphoric),
+            nouns: irregular
+                .iter()
+                .rev()
+                .map(|(p, s)| (p.clone(), Some(s.clone())))
+                .chain(sorted(&lex.invariant).iter().map(|w| (w.to_string(), None)))
+                .collect(),
             invariant: sorted(&lex.invariant),
-            irregular: irregular.iter().rev().cloned().collect(),
             irregular_list: irregular,
             stop_words: sorted(&lex.stop_words),
             list_and: sorted(&lex.list_and),
@@ -603,12 +610,14 @@ impl Compiled {
             None => list.iter().any(|e| folded_eq(word, e)),
         }
     }
-    /// The singular of an irregular plural ("chevaux" → "cheval"): the first entry
-    /// [`folded_eq`] to `word`.
-    pub fn irregular_singular(&self, word: &str) -> Option<&str> {
+    /// What the lexicon says of the singular of `word`, in one look-up: `Some(None)` for an
+    /// invariant noun ("pays"), `Some(Some(s))` for an irregular plural ("chevaux" → "cheval",
+    /// the first entry [`folded_eq`] to `word`), `None` when the plural rules apply.
+    pub fn singular_of(&self, word: &str) -> Option<Option<&str>> {
         match Key::folded(word) {
-            Some(key) => self.irregular.get(key.as_str()).map(String::as_str),
-            None => self.irregular_list.iter().find(|(p, _)| folded_eq(word, p)).map(|(_, s)| s.as_str()),
+            Some(key) => self.nouns.get(key.as_str()).map(Option::as_deref),
+            None if Compiled::is_in(&self.invariant, word) => Some(None),
+            None => self.irregular_list.iter().find(|(p, _)| folded_eq(word, p)).map(|(_, s)| Some(s.as_str())),
         }
     }
     /// Labels keep their accents: [`lower_eq`] to one of them.
@@ -936,7 +945,26 @@ fn bare_digits(lex: &Compiled, text: &str, at: usize, tail: &str, money: bool) -
     if kind == WordKind::Cardinal && !scaled {
         // "1,5 million", "3 millions", "322 hundred", "3 douzaines", "3 millions et demi"
         let hundred = !lex.decimal_comma;
-        if let Some((l, s)) = number_words::scale_after(lex, text, end, hundred) {
+        // The word after the spaces is read once for a scale and a multiplier, unless a hyphen
+        // or an article ("half a million") puts the scale elsewhere.
+        let rest = text.get(end..).unwrap_or_default();
+        let g = gap(rest);
+        let next = rest.get(g..).filter(|_| g > 0).and_then(|r| lex.word_at(r));
+        let plain_sep =
+            g > 0 && word_sep(rest) == Some(g) && rest.get(g..).is_some_and(|r| lex.article_one_at(r).is_none());
+        let scale = if plain_sep {
+            match next {
+                Some((l, Word::Card(v))) if v >= 1000 || (hundred && v == 100) => Some((g + l, v as f64)),
+                _ => None,
+            }
+        } else {
+            number_words::scale_after(lex, text, end, hundred)
+        };
+        let multiplier = match next {
+            Some((l, Word::Mult(m))) => Some((g + l, m as f64)),
+            _ => None,
+        };
+        if let Some((l, s)) = scale {
             if s != 100.0 || d.integer {
                 value *= s;
                 end += l;
@@ -947,7 +975,7 @@ fn bare_digits(lex: &Compiled, text: &str, at: usize, tail: &str, money: bool) -
                     end += hl;
                 }
             }
-        } else if let Some((l, m)) = multiplier_after(lex, text, end) {
+        } else if let Some((l, m)) = multiplier {
             value *= m;
             end += l;
             form = Form::Words;
@@ -984,18 +1012,6 @@ fn half(lex: &Compiled, text: &str, end: usize) -> Option<usize> {
     let rest = text.get(end..)?;
     let sep = word_sep(rest)?;
     Some(sep + lex.half_after_at(rest.get(sep..)?)?)
-}
-
-fn multiplier_after(lex: &Compiled, text: &str, end: usize) -> Option<(usize, f64)> {
-    let rest = text.get(end..)?;
-    let sep = gap(rest);
-    if sep == 0 {
-        return None;
-    }
-    match lex.word_at(rest.get(sep..)?)? {
-        (l, Word::Mult(m)) => Some((sep + l, m as f64)),
-        _ => None,
-    }
 }
 
 fn bare_words(lex: &Compiled, text: &str, at: usize, tail: &str) -> BareRead {
