@@ -17,11 +17,8 @@
 use super::name_list::{self, fold_into, FxHashMap, FxHashSet};
 use super::{Claim, ClaimKind, RunCx};
 use crate::span::Span;
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while};
-use nom::character::complete::{char, satisfy};
-use nom::combinator::{opt, recognize, verify};
-use nom::multi::fold_many0;
+use nom::bytes::complete::take_while;
+use nom::character::complete::satisfy;
 use nom::{IResult, Parser};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -267,26 +264,87 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 // SEGMENT := UPPER LETTER*
-fn segment(i: &str) -> PResult<'_, &str> {
-    recognize((satisfy(char::is_uppercase), take_while(char::is_alphabetic))).parse(i)
+// Hand-written (the nom reading is kept in the tests, which compare the two): the end of a
+// segment starting at byte `at` of `i`, if one does.
+fn segment_end(i: &str, at: usize) -> Option<usize> {
+    let bytes = i.as_bytes();
+    let mut end = match *bytes.get(at)? {
+        b if b.is_ascii_uppercase() => at + 1,
+        b if b.is_ascii() => return None,
+        _ => {
+            let c = i.get(at..)?.chars().next()?;
+            if !c.is_uppercase() {
+                return None;
+            }
+            at + c.len_utf8()
+        }
+    };
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphabetic() {
+            end += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match i.get(end..).and_then(|s| s.chars().next()) {
+                Some(c) if c.is_alphabetic() => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    Some(end)
 }
 
 // WORD := SEGMENT (("-" | APOS) SEGMENT)*, two letters at least, not all capitals:
 // "Jean-Luc", "O'Brien", "McCain"; not "NATO", "A", "Trump's" (which reads "Trump")
 fn word(i: &str) -> PResult<'_, &str> {
-    let joiner = alt((tag("-"), recognize(satisfy(is_apostrophe))));
-    verify(recognize((segment, fold_many0((joiner, segment), || (), |_, _| ()))), |w: &str| {
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && w.chars().any(char::is_lowercase)
-    })
-    .parse(i)
+    let fail = || nom::Err::Error(());
+    let mut end = segment_end(i, 0).ok_or_else(fail)?;
+    loop {
+        let joiner = match i.as_bytes().get(end) {
+            Some(b'-' | b'\'') => 1,
+            Some(0xE2) if i.get(end..).is_some_and(|s| s.starts_with('’')) => '’'.len_utf8(),
+            _ => break,
+        };
+        match segment_end(i, end + joiner) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    let (Some(w), Some(rest)) = (i.get(..end), i.get(end..)) else { return Err(fail()) };
+    let ok = if w.is_ascii() {
+        w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2 && w.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().any(char::is_lowercase)
+    };
+    if ok {
+        Ok((rest, w))
+    } else {
+        Err(fail())
+    }
+}
+
+/// The end of UPPER "." at byte `at` of `i`.
+fn upper_dot(i: &str, at: usize) -> Option<usize> {
+    let c = i.get(at..)?.chars().next()?;
+    let after = at + c.len_utf8();
+    (c.is_uppercase() && i.as_bytes().get(after) == Some(&b'.')).then_some(after + 1)
 }
 
 // INITIAL := UPPER "." (["-"] UPPER ".")*: "J.", "J.-L.", "J.D."
 fn initial(i: &str) -> PResult<'_, &str> {
-    let one = (satisfy(char::is_uppercase), char('.'));
-    let more = fold_many0((opt(char('-')), satisfy(char::is_uppercase), char('.')), || (), |_, _| ());
-    recognize((one, more)).parse(i)
+    let fail = || nom::Err::Error(());
+    let mut end = upper_dot(i, 0).ok_or_else(fail)?;
+    loop {
+        let from = if i.as_bytes().get(end) == Some(&b'-') { end + 1 } else { end };
+        match upper_dot(i, from) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    match (i.get(..end), i.get(end..)) {
+        (Some(w), Some(rest)) => Ok((rest, w)),
+        _ => Err(fail()),
+    }
 }
 
 // SEP := one space, U+00A0, U+202F or line break between two parts
@@ -531,12 +589,10 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>, seen: &mut Seen)
     let mut buf = String::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // Capitals are ASCII or start with a lead byte of at least 0xC3 (À and beyond).
-        if !(b.is_ascii_uppercase() || b >= 0xC3) {
-            i += 1;
-            continue;
-        }
+    // Capitals are ASCII or start with a lead byte of at least 0xC3 (À and beyond).
+    while let Some(skip) = bytes.get(i..).and_then(|s| s.iter().position(|&b| b.is_ascii_uppercase() || b >= 0xC3)) {
+        i += skip;
+        let Some(&b) = bytes.get(i) else { break };
         // 0xC3 leads U+00C0..U+00FF: from 0xC3 0x9F on (ß, à…ÿ, ÷) none is a capital.
         if b == 0xC3 && bytes.get(i + 1).is_some_and(|&n| n >= 0x9F) {
             i += 2;
@@ -684,6 +740,11 @@ mod tests {
     use super::*;
     use crate::extract::{extract, ExtractOptions};
     use crate::source::{Document, Format, Lang, ReadOptions};
+    use nom::branch::alt;
+    use nom::bytes::complete::tag;
+    use nom::character::complete::char;
+    use nom::combinator::{opt, recognize, verify};
+    use nom::multi::fold_many0;
 
     fn names(lang: Lang, text: &str) -> Vec<String> {
         let opts = ReadOptions { lang: Some(lang), ..ReadOptions::default() };
@@ -720,6 +781,84 @@ mod tests {
             assert_eq!(initial(input), Ok((left, want)), "{input:?}");
         }
         assert!(initial("Jo.").is_err());
+    }
+
+    // The grammar lines read with nom, to check the hand-written parsers against.
+    fn nom_segment(i: &str) -> PResult<'_, &str> {
+        recognize((satisfy(char::is_uppercase), take_while(char::is_alphabetic))).parse(i)
+    }
+
+    fn nom_word(i: &str) -> PResult<'_, &str> {
+        let joiner = alt((tag("-"), recognize(satisfy(is_apostrophe))));
+        verify(recognize((nom_segment, fold_many0((joiner, nom_segment), || (), |_, _| ()))), |w: &str| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 2 && w.chars().any(char::is_lowercase)
+        })
+        .parse(i)
+    }
+
+    fn nom_initial(i: &str) -> PResult<'_, &str> {
+        let one = (satisfy(char::is_uppercase), char('.'));
+        let more = fold_many0((opt(char('-')), satisfy(char::is_uppercase), char('.')), || (), |_, _| ());
+        recognize((one, more)).parse(i)
+    }
+
+    #[test]
+    fn hand_written_parts_read_as_the_grammar() {
+        let inputs = [
+            "Jean-Luc rit",
+            "O'Brien",
+            "O’Brien a",
+            "O’",
+            "O'",
+            "Trump's",
+            "Jean-",
+            "Jean--Luc",
+            "A-B",
+            "Ab-c",
+            "ÉLISABETH",
+            "Élisabeth",
+            "Ŀa",
+            "ǅemal",
+            "Ⓐbc",
+            "ⒶⒷ",
+            "Aⓑ",
+            "İstanbul",
+            "Ab\u{301}c",
+            "A",
+            "",
+            "a",
+            "Ab1",
+            "Ab_c",
+            "Ab’Cd-Ef'Gh",
+            "AB-Cd",
+            "A.",
+            "A.B.",
+            "A.-B.",
+            "A.-b.",
+            "A.-",
+            "J.D. Vance",
+            "É.-P. Dupont",
+            "A..",
+            "Ab.",
+            "Z",
+            "Zz",
+            "Ω",
+            "Ωμέγα",
+            "Straße",
+            "ß",
+            "Ǆ",
+            "A\u{a0}B",
+        ];
+        for input in inputs {
+            assert_eq!(word(input), nom_word(input), "word {input:?}");
+            assert_eq!(initial(input), nom_initial(input), "initial {input:?}");
+            for at in 0..=input.len() {
+                let Some(rest) = input.get(at..) else { continue };
+                let want = nom_segment(rest).ok().map(|(r, _)| input.len() - r.len());
+                assert_eq!(segment_end(input, at), want, "segment {input:?} at {at}");
+            }
+        }
     }
 
     #[test]
