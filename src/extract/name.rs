@@ -589,9 +589,8 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>, seen: &mut Seen)
     let mut buf = String::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    // Capitals are ASCII or start with a lead byte of at least 0xC3 (À and beyond).
-    while let Some(skip) = bytes.get(i..).and_then(|s| s.iter().position(|&b| b.is_ascii_uppercase() || b >= 0xC3)) {
-        i += skip;
+    while let Some(at) = next_capital(bytes, i) {
+        i = at;
         let Some(&b) = bytes.get(i) else { break };
         // 0xC3 leads U+00C0..U+00FF: from 0xC3 0x9F on (ß, à…ÿ, ÷) none is a capital.
         if b == 0xC3 && bytes.get(i + 1).is_some_and(|&n| n >= 0x9F) {
@@ -611,6 +610,36 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>, seen: &mut Seen)
         }
         i = resume;
     }
+}
+
+/// Whether a byte may start a capital: an ASCII capital, or a lead byte of at least 0xC3 (À and
+/// beyond).
+fn may_open_capital(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0xC3
+}
+
+/// The first byte at or after `from` that [`may_open_capital`]. Eight bytes are tested at once:
+/// a chunk with no ASCII capital and no byte of 0x80 or more is skipped whole.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i.saturating_add(8)) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else { break };
+        let x = u64::from_le_bytes(word);
+        // Per byte (high bit cleared, so no carry crosses bytes): high bit set when >= 'A',
+        // and when > 'Z'.
+        let low = x & !HIGH;
+        let from_a = low + ONES * u64::from(0x80 - b'A');
+        let past_z = low + ONES * u64::from(0x80 - b'[');
+        if (x | (from_a & !past_z)) & HIGH != 0 {
+            if let Some(p) = chunk.iter().position(|&b| may_open_capital(b)) {
+                return Some(i + p);
+            }
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| may_open_capital(b)).map(|p| i + p)
 }
 
 /// A capital opens a word after a non-letter, or after an elided article or particle
@@ -801,6 +830,29 @@ mod tests {
         let one = (satisfy(char::is_uppercase), char('.'));
         let more = fold_many0((opt(char('-')), satisfy(char::is_uppercase), char('.')), || (), |_, _| ());
         recognize((one, more)).parse(i)
+    }
+
+    #[test]
+    fn finds_the_next_capital_as_a_byte_scan_does() {
+        let texts = [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghZ",
+            "@[`{ AZ az",
+            "les élèves d'Émile et de Ÿves ont vu Ørsted",
+            "tout en minuscules, sans rien à trouver ici, même après huit octets",
+            "\u{80}\u{c2}\u{bf}x\u{e9}X\u{2019}Y",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzQ",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() + 1 {
+                let want =
+                    bytes.get(from..).and_then(|s| s.iter().position(|&b| may_open_capital(b))).map(|p| from + p);
+                assert_eq!(next_capital(bytes, from), want, "{text:?} from {from}");
+            }
+        }
     }
 
     #[test]
