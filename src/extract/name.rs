@@ -17,11 +17,8 @@
 use super::name_list::{self, fold_into, FxHashMap, FxHashSet};
 use super::{Claim, ClaimKind, RunCx};
 use crate::span::Span;
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while};
-use nom::character::complete::{char, satisfy};
-use nom::combinator::{opt, recognize, verify};
-use nom::multi::fold_many0;
+use nom::bytes::complete::take_while;
+use nom::character::complete::satisfy;
 use nom::{IResult, Parser};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -267,26 +264,87 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 // SEGMENT := UPPER LETTER*
-fn segment(i: &str) -> PResult<'_, &str> {
-    recognize((satisfy(char::is_uppercase), take_while(char::is_alphabetic))).parse(i)
+// Hand-written (the nom reading is kept in the tests, which compare the two): the end of a
+// segment starting at byte `at` of `i`, if one does.
+fn segment_end(i: &str, at: usize) -> Option<usize> {
+    let bytes = i.as_bytes();
+    let mut end = match *bytes.get(at)? {
+        b if b.is_ascii_uppercase() => at + 1,
+        b if b.is_ascii() => return None,
+        _ => {
+            let c = i.get(at..)?.chars().next()?;
+            if !c.is_uppercase() {
+                return None;
+            }
+            at + c.len_utf8()
+        }
+    };
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphabetic() {
+            end += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match i.get(end..).and_then(|s| s.chars().next()) {
+                Some(c) if c.is_alphabetic() => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    Some(end)
 }
 
 // WORD := SEGMENT (("-" | APOS) SEGMENT)*, two letters at least, not all capitals:
 // "Jean-Luc", "O'Brien", "McCain"; not "NATO", "A", "Trump's" (which reads "Trump")
 fn word(i: &str) -> PResult<'_, &str> {
-    let joiner = alt((tag("-"), recognize(satisfy(is_apostrophe))));
-    verify(recognize((segment, fold_many0((joiner, segment), || (), |_, _| ()))), |w: &str| {
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && w.chars().any(char::is_lowercase)
-    })
-    .parse(i)
+    let fail = || nom::Err::Error(());
+    let mut end = segment_end(i, 0).ok_or_else(fail)?;
+    loop {
+        let joiner = match i.as_bytes().get(end) {
+            Some(b'-' | b'\'') => 1,
+            Some(0xE2) if i.get(end..).is_some_and(|s| s.starts_with('’')) => '’'.len_utf8(),
+            _ => break,
+        };
+        match segment_end(i, end + joiner) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    let (Some(w), Some(rest)) = (i.get(..end), i.get(end..)) else { return Err(fail()) };
+    let ok = if w.is_ascii() {
+        w.bytes().filter(u8::is_ascii_alphabetic).count() >= 2 && w.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().any(char::is_lowercase)
+    };
+    if ok {
+        Ok((rest, w))
+    } else {
+        Err(fail())
+    }
+}
+
+/// The end of UPPER "." at byte `at` of `i`.
+fn upper_dot(i: &str, at: usize) -> Option<usize> {
+    let c = i.get(at..)?.chars().next()?;
+    let after = at + c.len_utf8();
+    (c.is_uppercase() && i.as_bytes().get(after) == Some(&b'.')).then_some(after + 1)
 }
 
 // INITIAL := UPPER "." (["-"] UPPER ".")*: "J.", "J.-L.", "J.D."
 fn initial(i: &str) -> PResult<'_, &str> {
-    let one = (satisfy(char::is_uppercase), char('.'));
-    let more = fold_many0((opt(char('-')), satisfy(char::is_uppercase), char('.')), || (), |_, _| ());
-    recognize((one, more)).parse(i)
+    let fail = || nom::Err::Error(());
+    let mut end = upper_dot(i, 0).ok_or_else(fail)?;
+    loop {
+        let from = if i.as_bytes().get(end) == Some(&b'-') { end + 1 } else { end };
+        match upper_dot(i, from) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    match (i.get(..end), i.get(end..)) {
+        (Some(w), Some(rest)) => Ok((rest, w)),
+        _ => Err(fail()),
+    }
 }
 
 // SEP := one space, U+00A0, U+202F or line break between two parts
@@ -531,12 +589,9 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>, seen: &mut Seen)
     let mut buf = String::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // Capitals are ASCII or start with a lead byte of at least 0xC3 (À and beyond).
-        if !(b.is_ascii_uppercase() || b >= 0xC3) {
-            i += 1;
-            continue;
-        }
+    while let Some(at) = next_capital(bytes, i) {
+        i = at;
+        let Some(&b) = bytes.get(i) else { break };
         // 0xC3 leads U+00C0..U+00FF: from 0xC3 0x9F on (ß, à…ÿ, ÷) none is a capital.
         if b == 0xC3 && bytes.get(i + 1).is_some_and(|&n| n >= 0x9F) {
             i += 2;
@@ -555,6 +610,36 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>, seen: &mut Seen)
         }
         i = resume;
     }
+}
+
+/// Whether a byte may start a capital: an ASCII capital, or a lead byte of at least 0xC3 (À and
+/// beyond).
+fn may_open_capital(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0xC3
+}
+
+/// The first byte at or after `from` that [`may_open_capital`]. Eight bytes are tested at once:
+/// a chunk with no ASCII capital and no byte of 0x80 or more is skipped whole.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i.saturating_add(8)) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else { break };
+        let x = u64::from_le_bytes(word);
+        // Per byte (high bit cleared, so no carry crosses bytes): high bit set when >= 'A',
+        // and when > 'Z'.
+        let low = x & !HIGH;
+        let from_a = low + ONES * u64::from(0x80 - b'A');
+        let past_z = low + ONES * u64::from(0x80 - b'[');
+        if (x | (from_a & !past_z)) & HIGH != 0 {
+            if let Some(p) = chunk.iter().position(|&b| may_open_capital(b)) {
+                return Some(i + p);
+            }
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| may_open_capital(b)).map(|p| i + p)
 }
 
 /// A capital opens a word after a non-letter, or after an elided article or particle
@@ -684,6 +769,11 @@ mod tests {
     use super::*;
     use crate::extract::{extract, ExtractOptions};
     use crate::source::{Document, Format, Lang, ReadOptions};
+    use nom::branch::alt;
+    use nom::bytes::complete::tag;
+    use nom::character::complete::char;
+    use nom::combinator::{opt, recognize, verify};
+    use nom::multi::fold_many0;
 
     fn names(lang: Lang, text: &str) -> Vec<String> {
         let opts = ReadOptions { lang: Some(lang), ..ReadOptions::default() };
@@ -720,6 +810,107 @@ mod tests {
             assert_eq!(initial(input), Ok((left, want)), "{input:?}");
         }
         assert!(initial("Jo.").is_err());
+    }
+
+    // The grammar lines read with nom, to check the hand-written parsers against.
+    fn nom_segment(i: &str) -> PResult<'_, &str> {
+        recognize((satisfy(char::is_uppercase), take_while(char::is_alphabetic))).parse(i)
+    }
+
+    fn nom_word(i: &str) -> PResult<'_, &str> {
+        let joiner = alt((tag("-"), recognize(satisfy(is_apostrophe))));
+        verify(recognize((nom_segment, fold_many0((joiner, nom_segment), || (), |_, _| ()))), |w: &str| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 2 && w.chars().any(char::is_lowercase)
+        })
+        .parse(i)
+    }
+
+    fn nom_initial(i: &str) -> PResult<'_, &str> {
+        let one = (satisfy(char::is_uppercase), char('.'));
+        let more = fold_many0((opt(char('-')), satisfy(char::is_uppercase), char('.')), || (), |_, _| ());
+        recognize((one, more)).parse(i)
+    }
+
+    #[test]
+    fn finds_the_next_capital_as_a_byte_scan_does() {
+        let texts = [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghZ",
+            "@[`{ AZ az",
+            "les élèves d'Émile et de Ÿves ont vu Ørsted",
+            "tout en minuscules, sans rien à trouver ici, même après huit octets",
+            "\u{80}\u{c2}\u{bf}x\u{e9}X\u{2019}Y",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzQ",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() + 1 {
+                let want =
+                    bytes.get(from..).and_then(|s| s.iter().position(|&b| may_open_capital(b))).map(|p| from + p);
+                assert_eq!(next_capital(bytes, from), want, "{text:?} from {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn hand_written_parts_read_as_the_grammar() {
+        let inputs = [
+            "Jean-Luc rit",
+            "O'Brien",
+            "O’Brien a",
+            "O’",
+            "O'",
+            "Trump's",
+            "Jean-",
+            "Jean--Luc",
+            "A-B",
+            "Ab-c",
+            "ÉLISABETH",
+            "Élisabeth",
+            "Ŀa",
+            "ǅemal",
+            "Ⓐbc",
+            "ⒶⒷ",
+            "Aⓑ",
+            "İstanbul",
+            "Ab\u{301}c",
+            "A",
+            "",
+            "a",
+            "Ab1",
+            "Ab_c",
+            "Ab’Cd-Ef'Gh",
+            "AB-Cd",
+            "A.",
+            "A.B.",
+            "A.-B.",
+            "A.-b.",
+            "A.-",
+            "J.D. Vance",
+            "É.-P. Dupont",
+            "A..",
+            "Ab.",
+            "Z",
+            "Zz",
+            "Ω",
+            "Ωμέγα",
+            "Straße",
+            "ß",
+            "Ǆ",
+            "A\u{a0}B",
+        ];
+        for input in inputs {
+            assert_eq!(word(input), nom_word(input), "word {input:?}");
+            assert_eq!(initial(input), nom_initial(input), "initial {input:?}");
+            for at in 0..=input.len() {
+                let Some(rest) = input.get(at..) else { continue };
+                let want = nom_segment(rest).ok().map(|(r, _)| input.len() - r.len());
+                assert_eq!(segment_end(input, at), want, "segment {input:?} at {at}");
+            }
+        }
     }
 
     #[test]
