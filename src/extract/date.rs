@@ -169,6 +169,8 @@ pub mod opens {
     pub const AGE_NOUNS: u32 = 1 << 26;
     pub const AGED: u32 = 1 << 27;
     pub const TIME_WORDS: u32 = 1 << 28;
+    /// A lead word (see [`super::DateLexicon::leads_at`]): a whole first word, never loose.
+    pub const LEAD: u32 = 1 << 29;
 
     /// What a duration opens on: its approximation, an idiom, a half, an amount.
     pub const DURATION: u32 = DIGIT | APPROX | IDIOMS | HALF_BEFORE | APPROX_AMOUNTS | ARTICLE | TENS | AMOUNTS;
@@ -215,6 +217,11 @@ impl Head {
     /// Whether one of `lists` may be read here.
     pub fn may(self, lists: u32) -> bool {
         self.0 & lists != 0
+    }
+
+    /// What [`DateLexicon::leads_at`] answers at this start: a digit, or a lead word.
+    pub fn leads(self) -> bool {
+        self.may(opens::DIGIT | opens::LEAD)
     }
 }
 
@@ -819,6 +826,9 @@ impl From<RawDates> for DateLexicon {
         let triggers = lex.trigger_list().into_iter().map(|w| w.to_lowercase()).collect();
         let leads = Words::new(lex.lead_list().into_iter().map(|w| (w, ())));
         let lead_keys = lead_keys(&leads);
+        for k in &lead_keys {
+            *openers.by_key.entry(k.clone()).or_default() |= opens::LEAD;
+        }
         DateLexicon { triggers, leads, lead_keys, openers, ..lex }
     }
 }
@@ -1256,9 +1266,19 @@ fn cued<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
         let (r, _) = not((opt(char(',')), gap0, satisfy(|c: char| c.is_ascii_digit()))).parse(r)?;
         Ok((r, DateRead { month: Some(m), ..DateRead::new(text, Spec::Calendar) }))
     };
-    let by_month =
-        preceded((|i| lx.month_cues.parse(i), gap), alt((|i| month_year(lx, i), |i| month_rel(lx, i), month_alone)));
-    let by_year = preceded((|i| lx.year_cues.parse(i), gap), bare_year);
+    // each reading after the cue opens on a month or a relative word (or a year's digit): look
+    // that word up once before trying them ("de", "en" are mostly followed by other words)
+    let mut after_month = alt((|i| month_year(lx, i), |i| month_rel(lx, i), month_alone));
+    let after_month = move |i: &'i str| {
+        if lx.head(i).may(opens::MONTHS | opens::REL_BEFORE) {
+            after_month.parse(i)
+        } else {
+            fail()
+        }
+    };
+    let by_month = preceded((|i| lx.month_cues.parse(i), gap), after_month);
+    let after_year = |i: &'i str| if i.starts_with(|c: char| c.is_ascii_digit()) { bare_year(i) } else { fail() };
+    let by_year = preceded((|i| lx.year_cues.parse(i), gap), after_year);
     alt((by_month, by_year)).parse(i)
 }
 

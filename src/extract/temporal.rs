@@ -7,7 +7,7 @@
 //! the last claim), earliest first, and keeps the first reading that reaches the candidate.
 
 use super::age::{age, capitalised_words, AgeClaim, AgeRead};
-use super::date::{is_space, marked_date, marked_date_at, offset_in, opens, DateLexicon, DateRead};
+use super::date::{is_space, marked_date, marked_date_at, offset_in, opens, DateLexicon, DateRead, Head};
 use super::duration::{duration, ends_with_word, plausible, DurationRead};
 use super::offset::{offset_with, Anchor, AnchorPlan, OffsetClaim, OffsetRead};
 use super::prefilter::CandidateKind;
@@ -35,7 +35,7 @@ enum Found<'i> {
 }
 
 /// The first grammar that reads something at `start`, and where its reading ends.
-fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize) -> Option<(Found<'i>, usize)> {
+fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize, head: Head) -> Option<(Found<'i>, usize)> {
     let i = text.get(start..)?;
     let before = text.get(..start)?;
     let end = |r: &str| text.len() - r.len();
@@ -46,8 +46,7 @@ fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize) -> Option<(Found<'i>, 
     {
         return None;
     }
-    // what may begin here, and the duration an offset most often opens on: read once for all
-    let head = cx.lx.head(i);
+    // the duration an offset most often opens on: read once for all
     let dur = if head.may(opens::DURATION) { duration(cx.lx, i) } else { super::date::fail() };
     if let Ok((r, o)) = offset_with(cx.lx, before, i, head, &dur) {
         return Some((Found::Offset(o), end(r)));
@@ -125,9 +124,10 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
     let cx = Ctx { lx, pub_date: rcx.doc.pub_date, options: rcx.options };
     let first = out.len();
     let mut resume = 0;
-    // Start positions already read and where their reading ended (None: nothing there). Several
-    // candidates share the same look-back window; without this every start was re-parsed for each.
-    let mut tried: std::collections::HashMap<usize, Option<usize>, OffsetHash> = std::collections::HashMap::default();
+    // Start positions already read and where their reading ended (None: nothing there), sorted.
+    // Several candidates share the same look-back window; without this every start was re-parsed
+    // for each. The floor of the windows never goes back: starts below it are dropped.
+    let mut tried: Vec<(usize, Option<usize>)> = Vec::new();
     let mut window: Vec<usize> = Vec::with_capacity(LOOKBACK_WORDS + 1);
     for cand in rcx.candidates {
         if cand.at < resume {
@@ -141,18 +141,31 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
         let window_start = text.get(..cand.at).map_or(0, |h| h.len().saturating_sub(120));
         let floor = resume.max(char_floor(text, window_start));
         starts(text, cand.at, floor, &mut window);
+        let dead = tried.partition_point(|&(s, _)| s < floor);
+        tried.drain(..dead);
         for &start in &window {
-            match tried.get(&start) {
-                Some(None) => continue,
-                Some(Some(end)) if *end <= cand.at => continue,
+            let slot = tried.binary_search_by_key(&start, |&(s, _)| s);
+            match slot.map(|k| tried.get(k).map(|&(_, e)| e)) {
+                Ok(Some(None)) => continue,
+                Ok(Some(Some(end))) if end <= cand.at => continue,
                 _ => {}
             }
-            if start != cand.at && !text.get(start..).is_some_and(|i| lx.leads_at(i)) {
-                tried.insert(start, None);
+            let mut remember = |reading: Option<usize>| match slot {
+                Ok(k) => {
+                    if let Some(t) = tried.get_mut(k) {
+                        t.1 = reading;
+                    }
+                }
+                Err(k) => tried.insert(k, (start, reading)),
+            };
+            // the first word of the start, folded once: whether it may lead, and what it opens
+            let head = text.get(start..).map(|i| lx.head(i));
+            let Some(head) = head.filter(|h| start == cand.at || h.leads()) else {
+                remember(None);
                 continue;
-            }
-            let reading = read_at(&cx, text, start);
-            tried.insert(start, reading.as_ref().map(|(_, end)| *end));
+            };
+            let reading = read_at(&cx, text, start, head);
+            remember(reading.as_ref().map(|(_, end)| *end));
             let Some((found, end)) = reading else { continue };
             if end <= cand.at {
                 continue;
@@ -160,27 +173,6 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
             resume = resume.max(emit(rcx, &cx, found, first, out)).max(end);
             break;
         }
-    }
-}
-
-/// The look-back cache is keyed by byte offsets: a multiplicative hash is enough (SipHash cost
-/// more than the lookups it guards).
-type OffsetHash = std::hash::BuildHasherDefault<OffsetHasher>;
-
-#[derive(Default)]
-struct OffsetHasher(u64);
-
-impl std::hash::Hasher for OffsetHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64 ^ self.0).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
