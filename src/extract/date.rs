@@ -225,25 +225,8 @@ impl Head {
     }
 }
 
-/// Keys are short words: an FNV-style byte hash (SipHash cost more than the lookups it guards).
-pub(crate) type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
-
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3).rotate_left(5);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
+/// Keys are short words: FxHash (SipHash cost more than the lookups it guards).
+pub(crate) type KeyHash = crate::fxhash::FxBuild;
 
 /// The key a character is indexed under: lowercase, typographic apostrophes and hyphens folded.
 fn first_key(c: char) -> char {

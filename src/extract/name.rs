@@ -14,8 +14,9 @@
 //! of `rules/lang/*.toml`) never open a name. Elided articles ("d'Emmanuel Macron") and
 //! possessives ("Trump's") are not part of the claim; a title is not either.
 
-use super::name_list::{self, fold_into, FxHashMap, FxHashSet};
+use super::name_list::{self, fold_into};
 use super::{Claim, ClaimKind, RunCx};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::span::Span;
 use nom::bytes::complete::take_while;
 use nom::character::complete::satisfy;
@@ -189,7 +190,7 @@ impl Seen {
         let (near, links) = (&mut self.near, &mut self.links);
         with_deletions(folded, |key| {
             let entry = links.len() as u32;
-            let before = near.insert(name_list::fx_hash(key), entry).unwrap_or(NO_LINK);
+            let before = near.insert(crate::fxhash::fx_hash(key), entry).unwrap_or(NO_LINK);
             links.push((id, before));
         });
     }
@@ -221,7 +222,7 @@ impl Seen {
             if found {
                 return;
             }
-            let mut at = self.near.get(&name_list::fx_hash(key)).copied().unwrap_or(NO_LINK);
+            let mut at = self.near.get(&crate::fxhash::fx_hash(key)).copied().unwrap_or(NO_LINK);
             while let Some(&(id, before)) = self.links.get(at as usize) {
                 if self.list.get(id as usize).is_some_and(|s| strsim::damerau_levenshtein(s, folded) == 1) {
                     found = true;

@@ -4,73 +4,8 @@
 //! deletions of each surname), so matching a name never scans the list.
 
 use crate::config::Names;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
-
-/// The FxHash of rustc: a multiply and a rotate per 8 bytes. Word lookups hash short keys by the
-/// thousand; SipHash's protection against chosen keys is not needed for a draft's words.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(<[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes));
-        }
-        let mut rest = chunks.remainder();
-        if rest.len() >= 4 {
-            self.add(rest.get(..4).and_then(|b| <[u8; 4]>::try_from(b).ok()).map_or(0, u32::from_le_bytes).into());
-            rest = rest.get(4..).unwrap_or_default();
-        }
-        for &b in rest {
-            self.add(b.into());
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(i.into());
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(i.into());
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// The [`FxHasher`] hash of a key's bytes.
-pub fn fx_hash(key: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(key.as_bytes());
-    h.finish()
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A `HashSet` with [`FxHasher`].
-pub type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The bundled files, embedded at build time.
 pub const BUNDLED: &[(&str, &str)] = &[("rules/names/people.txt", include_str!("../../rules/names/people.txt"))];

@@ -10,6 +10,7 @@ use super::number::{NumberLexicon, RangeUnit};
 use super::number_digits::{self, Mark};
 use super::number_words::{self, WordKind};
 use super::Approx;
+use crate::fxhash::FxBuild;
 
 /// A number word of the lexicon and what it does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -226,36 +227,6 @@ impl LeadIndex {
         }
     }
 }
-
-/// FxHash, the hash rustc uses for its own tables. The sets below are looked up with a short
-/// word at nearly every candidate, where SipHash costs more than the rest of the lookup; only
-/// lexicon entries are ever inserted, so no text can make their keys collide.
-#[derive(Clone, Copy, Debug, Default)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// A word list of the lexicon, folded and sorted longest first, indexed for the two questions
 /// the parsers ask: which entry opens this text ([`first`]) and is this word one

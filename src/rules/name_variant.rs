@@ -6,8 +6,9 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::name::with_deletions;
 use crate::extract::name::{NameClaim, NamePart};
-use crate::extract::name_list::{self, close, fold, fx_hash, FxHashMap, FxHashSet, NameList};
+use crate::extract::name_list::{self, close, fold, NameList};
 use crate::extract::{Claim, ClaimKind};
+use crate::fxhash::{fx_hash, FxHashMap, FxHashSet};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::span::Span;
 
