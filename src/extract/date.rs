@@ -169,7 +169,7 @@ pub mod opens {
     pub const AGE_NOUNS: u32 = 1 << 26;
     pub const AGED: u32 = 1 << 27;
     pub const TIME_WORDS: u32 = 1 << 28;
-    /// A lead word (see [`super::DateLexicon::leads_at`]): a whole first word, never loose.
+    /// A lead word (see `lead_list`): a whole first word, never loose.
     pub const LEAD: u32 = 1 << 29;
 
     /// What a duration opens on: its approximation, an idiom, a half, an amount.
@@ -219,7 +219,7 @@ impl Head {
         self.0 & lists != 0
     }
 
-    /// What [`DateLexicon::leads_at`] answers at this start: a digit, or a lead word.
+    /// Whether a grammar may begin at this start before its candidate: a digit, or a lead word.
     pub fn leads(self) -> bool {
         self.may(opens::DIGIT | opens::LEAD)
     }
@@ -644,13 +644,8 @@ pub struct DateLexicon {
     pub duration_cues: Words<()>,
     /// Time zones as written; an all-capital entry ("ET") matches only in capitals.
     pub zones: Vec<String>,
-    /// Words that can begin a grammar before its candidate ("il y a", "deux", "en", "né le"): the
-    /// scanner looks back only to those.
-    pub leads: Words<()>,
     /// The first words of the lists a date or an offset may open on (see [`opens`]).
     openers: Openers,
-    /// What a whole word must fold to for `leads` to take it (see `leads_at`).
-    lead_keys: HashSet<Box<[u8]>, KeyHash>,
     triggers: HashSet<String, KeyHash>,
 }
 
@@ -772,8 +767,6 @@ impl From<RawDates> for DateLexicon {
             time_cues: Words::plain(&r.time_cues),
             duration_cues: Words::plain(&r.duration_cues),
             zones: r.zones.clone(),
-            leads: Words::default(),
-            lead_keys: HashSet::default(),
             openers: Openers::default(),
             triggers: HashSet::default(),
         };
@@ -807,12 +800,13 @@ impl From<RawDates> for DateLexicon {
         openers.add(opens::AGED, lex.aged.words());
         openers.add(opens::TIME_WORDS, lex.time_words.words());
         let triggers = lex.trigger_list().into_iter().map(|w| w.to_lowercase()).collect();
+        // Words that can begin a grammar before its candidate ("il y a", "deux", "en", "né le"):
+        // the scanner looks back only to those.
         let leads = Words::new(lex.lead_list().into_iter().map(|w| (w, ())));
-        let lead_keys = lead_keys(&leads);
-        for k in &lead_keys {
-            *openers.by_key.entry(k.clone()).or_default() |= opens::LEAD;
+        for k in lead_keys(&leads) {
+            *openers.by_key.entry(k).or_default() |= opens::LEAD;
         }
-        DateLexicon { triggers, leads, lead_keys, openers, ..lex }
+        DateLexicon { triggers, openers, ..lex }
     }
 }
 
@@ -886,17 +880,6 @@ impl DateLexicon {
         out.sort();
         out.dedup();
         out
-    }
-
-    /// Whether a word start can begin a temporal grammar (a digit, or a lead word).
-    pub fn leads_at(&self, i: &str) -> bool {
-        if i.starts_with(|c: char| c.is_ascii_digit()) {
-            return true;
-        }
-        // What `self.leads.parse(word)` reading all of the first word answers: its folded key
-        // among the entries a whole alphanumeric word spells.
-        let mut buf = [0u8; KEY_MAX];
-        word_key(i, &mut buf).is_some_and(|k| !k.is_empty() && self.lead_keys.contains(k))
     }
 
     /// Which lists may be read at `i` (see [`Head`]): its first word is folded once, and looked up
