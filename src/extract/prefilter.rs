@@ -1,10 +1,11 @@
 //! One cheap pass over a run's text that finds where a parser may start: digit runs and
 //! lexicon words. Parsers run only there.
 //!
-//! Every candidate starts a word, so the pass only looks at word starts: it reads the word
-//! (ASCII letters folded to lower case, in a stack buffer) and looks it up in a table of the
-//! lexicon's first words; the phrases that begin with it ("il y a", "un demi-") are compared in
-//! place, longest first. Words that begin with a symbol ("$", "€") are tried where that symbol
+//! Every candidate starts a word, so the pass only looks at word starts: a word whose shape
+//! (first byte, length, last byte) is no lexicon first word's is skipped with one bit test;
+//! the others are packed in a number (ASCII letters folded to lower case) and looked up in a
+//! table of the lexicon's first words; the phrases that begin with it ("il y a", "un demi-")
+//! are compared in place, longest first. Words that begin with a symbol ("$", "€") are tried where that symbol
 //! stands. A hash lookup per word is about three times cheaper than an Aho-Corasick automaton
 //! over every byte, and costs nothing to build.
 
@@ -35,7 +36,7 @@ const MAX_TOKEN: usize = 63;
 const OTHER: u8 = 0;
 const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
-const HIGH: u8 = 3;
+const HIGH: u8 = 4;
 static CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
     let mut b = 0;
@@ -51,17 +52,57 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// A phrase of a first word's list, with what rejects it without reading the phrase.
+#[derive(Clone, Copy, Debug)]
+struct Phrase {
+    ix: u32,
+    /// Byte length of the phrase.
+    len: usize,
+    /// The byte after the first word's following character, when the phrase is that long:
+    /// most phrases that share a first word differ there.
+    probe: Option<u8>,
+    /// The phrase ends in a hyphen or an apostrophe ("un demi-", "aujourd'"): a letter may
+    /// follow it.
+    open_end: bool,
+}
+
 #[derive(Debug)]
 pub struct Prefilter {
     words: Vec<String>,
-    /// First word of each lexicon phrase (ASCII lower case) → its phrases, longest first.
-    by_token: FxHashMap<Box<[u8]>, Vec<u32>>,
+    /// Each first word's phrases, longest first, one list after the other.
+    phrases: Vec<Phrase>,
+    /// First word of each lexicon phrase (ASCII lower case, at most 16 bytes, packed in a
+    /// `u128`) → its range in `phrases`: one multiply to hash, no byte comparison.
+    short: FxHashMap<u128, (u32, u32)>,
+    /// The first words longer than 16 bytes, the same way.
+    long: FxHashMap<Box<[u8]>, (u32, u32)>,
     /// Phrases that begin with a symbol, longest first, and the bytes they can begin with.
-    symbols: Vec<u32>,
+    symbols: Vec<Phrase>,
     symbol_lead: [bool; 256],
-    /// Bit n of `lengths[b]`: some first word starts with byte `b` and is n bytes long; the
-    /// other words of the text are not looked up.
-    lengths: [u64; 256],
+    /// Bit `z & 31` of `shapes[(a & 31) * 64 + n]`: some first word starts with byte `a`, is n
+    /// bytes long and ends with byte `z` (ASCII case folded); the other words of the text are
+    /// not looked up.
+    shapes: Box<[u32; 32 * 64]>,
+}
+
+/// Where a word's shape (first byte, length, last byte) sits in [`Prefilter::shapes`].
+fn shape(word: &[u8]) -> (usize, u32) {
+    let first = usize::from(word.first().map_or(0, u8::to_ascii_lowercase) & 31);
+    let last = word.last().map_or(0, u8::to_ascii_lowercase) & 31;
+    ((first << 6) | (word.len() & 63), 1 << last)
+}
+
+/// Words up to this many bytes are looked up by their packed bytes.
+const SHORT: usize = 16;
+
+/// The bytes of a word of at most [`SHORT`] bytes, ASCII letters in lower case, as one number.
+fn pack(word: &[u8]) -> u128 {
+    let mut buf = [0u8; SHORT];
+    if let Some(head) = buf.get_mut(..word.len()) {
+        head.copy_from_slice(word);
+    }
+    buf.make_ascii_lowercase();
+    u128::from_le_bytes(buf)
 }
 
 impl Prefilter {
@@ -72,7 +113,7 @@ impl Prefilter {
         let mut by_token: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
         let mut symbols = Vec::new();
         let mut symbol_lead = [false; 256];
-        let mut lengths = [0u64; 256];
+        let mut shapes = Box::new([0u32; 32 * 64]);
         for (i, w) in words.iter().enumerate() {
             let Ok(i) = u32::try_from(i) else { break };
             let token = &w[..word_end(w, 0)];
@@ -81,16 +122,50 @@ impl Prefilter {
                 symbol_lead[usize::from(w.as_bytes()[0])] = true;
             } else if token.len() <= MAX_TOKEN {
                 let key: Vec<u8> = token.bytes().map(|b| b.to_ascii_lowercase()).collect();
-                lengths[usize::from(key[0])] |= 1 << key.len();
+                let (at, bit) = shape(&key);
+                shapes[at] |= bit;
                 by_token.entry(key.into_boxed_slice()).or_default().push(i);
             }
         }
         let len = |i: &u32| std::cmp::Reverse(words[*i as usize].len());
-        for list in by_token.values_mut() {
+        let phrase = |ix: u32, word: usize| {
+            let w = words[ix as usize].as_bytes();
+            let open_end = words[ix as usize].chars().next_back().is_some_and(|c| !c.is_alphanumeric());
+            Phrase { ix, len: w.len(), probe: w.get(word + 1).copied().filter(|_| w.len() > word + 1), open_end }
+        };
+        let mut phrases = Vec::new();
+        let mut short = FxHashMap::default();
+        let mut long = FxHashMap::default();
+        let mut tokens: Vec<_> = by_token.into_iter().collect();
+        tokens.sort();
+        for (token, mut list) in tokens {
             list.sort_by_key(len);
+            let from = u32::try_from(phrases.len()).unwrap_or(u32::MAX);
+            phrases.extend(list.iter().map(|&ix| phrase(ix, token.len())));
+            let range = (from, u32::try_from(phrases.len()).unwrap_or(u32::MAX));
+            if token.len() <= SHORT {
+                short.insert(pack(&token), range);
+            } else {
+                long.insert(token, range);
+            }
         }
         symbols.sort_by_key(len);
-        Prefilter { words, by_token, symbols, symbol_lead, lengths }
+        let symbols = symbols.iter().map(|&ix| phrase(ix, 0)).collect();
+        Prefilter { words, phrases, short, long, symbols, symbol_lead, shapes }
+    }
+
+    /// The phrases whose first word is `word` (any ASCII case), longest first.
+    fn phrases_of(&self, word: &[u8]) -> &[Phrase] {
+        let range = if word.len() <= SHORT {
+            self.short.get(&pack(word))
+        } else {
+            let mut key = [0u8; MAX_TOKEN];
+            let key = key.get_mut(..word.len()).unwrap_or_default();
+            key.copy_from_slice(word);
+            key.make_ascii_lowercase();
+            self.long.get(&*key)
+        };
+        range.and_then(|&(a, b)| self.phrases.get(a as usize..b as usize)).unwrap_or_default()
     }
 
     pub fn word(&self, index: u32) -> &str {
@@ -104,7 +179,6 @@ impl Prefilter {
         // No word candidate starts inside the last word matched.
         let mut claimed = 0;
         let mut i = 0;
-        let mut buf = [0u8; MAX_TOKEN];
         while let Some(&b) = bytes.get(i) {
             let class = CLASS[usize::from(b)];
             let starts_word = match class {
@@ -129,16 +203,15 @@ impl Prefilter {
                 out.push(Candidate { at: start, end: start + digits, kind: CandidateKind::Digits });
             }
             let len = i - start;
-            let lead = usize::from(b.to_ascii_lowercase());
-            if start >= claimed && len <= MAX_TOKEN && self.lengths[lead] & (1 << len) != 0 {
-                let key = &mut buf[..len];
-                key.copy_from_slice(bytes.get(start..i).unwrap_or_default());
-                key.make_ascii_lowercase();
-                if let Some(list) = self.by_token.get(&*key) {
-                    if let Some(c) = self.first_match(text, start, len, list) {
-                        claimed = c.end;
-                        out.push(c);
-                    }
+            let word = bytes.get(start..i).unwrap_or_default();
+            if start >= claimed && len <= MAX_TOKEN && {
+                let (at, bit) = shape(word);
+                self.shapes.get(at).is_some_and(|s| s & bit != 0)
+            } {
+                let list = self.phrases_of(word);
+                if let Some(c) = self.first_match(text, start, len, list) {
+                    claimed = c.end;
+                    out.push(c);
                 }
             }
         }
@@ -146,28 +219,24 @@ impl Prefilter {
 
     /// The longest phrase of `list` that stands at `at` as whole words; `word` is the length
     /// of the word at `at`, already known to be the first word of each phrase of the list.
-    fn first_match(&self, text: &str, at: usize, word: usize, list: &[u32]) -> Option<Candidate> {
+    fn first_match(&self, text: &str, at: usize, word: usize, list: &[Phrase]) -> Option<Candidate> {
         let rest = text.as_bytes().get(at..)?;
-        list.iter().find_map(|&ix| {
-            let w = self.word(ix);
-            let end = at + w.len();
-            if w.len() == word {
+        list.iter().find_map(|p| {
+            let end = at + p.len;
+            if p.len == word {
                 // the phrase is that word, and a word ends where no letter follows
-                return Some(Candidate { at, end, kind: CandidateKind::Word(ix) });
+                return Some(Candidate { at, end, kind: CandidateKind::Word(p.ix) });
             }
             // most phrases that share a first word differ at the next one: look there first
-            let probe = word + 1;
-            if w.len() > probe && rest.get(probe).map(u8::to_ascii_lowercase) != w.as_bytes().get(probe).copied() {
+            if p.probe.is_some_and(|b| rest.get(word + 1).map(u8::to_ascii_lowercase) != Some(b)) {
                 return None;
             }
+            let w = self.word(p.ix);
             let here = rest.get(..w.len())?;
             if !here.eq_ignore_ascii_case(w.as_bytes()) || !text.is_char_boundary(end) {
                 return None;
             }
-            // A word that ends in a hyphen or an apostrophe ("un demi-", "aujourd'") is
-            // followed by a letter by design.
-            let open_end = w.chars().next_back().is_some_and(|c| !c.is_alphanumeric());
-            (open_end || !next_is_letter(text, end)).then_some(Candidate { at, end, kind: CandidateKind::Word(ix) })
+            (p.open_end || !next_is_letter(text, end)).then_some(Candidate { at, end, kind: CandidateKind::Word(p.ix) })
         })
     }
 }
@@ -176,17 +245,24 @@ impl Prefilter {
 fn word_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = at;
-    while let Some(&b) = bytes.get(i) {
-        match CLASS[usize::from(b)] {
-            LETTER | DIGIT => i += 1,
-            HIGH => match char_at(text, i) {
+    loop {
+        // ASCII letters and digits, most of the text, in one tight loop
+        i += bytes.get(i..).map_or(0, |rest| {
+            for (k, &b) in rest.iter().enumerate() {
+                if CLASS[usize::from(b)] & (LETTER | DIGIT) == 0 {
+                    return k;
+                }
+            }
+            rest.len()
+        });
+        match bytes.get(i) {
+            Some(&b) if CLASS[usize::from(b)] == HIGH => match char_at(text, i) {
                 Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
-                _ => break,
+                _ => return i,
             },
-            _ => break,
+            _ => return i,
         }
     }
-    i
 }
 
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -223,6 +299,20 @@ mod tests {
         // accented words are whole words too; ASCII letters fold, others must match
         assert_eq!(starts(&["février"], "FÉVRIER, Février"), [10]);
         assert!(starts(&["mai"], "maïs").is_empty());
+        // first words longer than the packed ones are looked up by their bytes
+        assert_eq!(starts(&["extraordinairement"], "Vraiment EXTRAORDINAIREMENT"), [9]);
+        assert!(starts(&["extraordinairement"], "extraordinairemenT2").is_empty());
+    }
+
+    #[test]
+    fn packs_and_shapes_fold_ascii_case_only() {
+        assert_eq!(pack(b"Mai"), pack(b"mai"));
+        assert_ne!(pack("É".as_bytes()), pack("é".as_bytes()));
+        assert_ne!(pack(b"mai"), pack(b"mais"));
+        assert_eq!(shape(b"Mai"), shape(b"mAI"));
+        // same first byte and length, another last byte: another bit
+        assert_ne!(shape(b"mai").1, shape(b"mao").1);
+        assert_ne!(shape(b"mai").0, shape(b"mais").0);
     }
 
     fn found(words: &[&str], text: &str) -> Vec<(usize, usize, Option<String>)> {

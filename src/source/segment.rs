@@ -14,6 +14,8 @@
 //! language means adding its two arrays to [`abbreviations`].
 
 use super::Lang;
+use crate::fxhash::FxHashSet;
+use std::sync::OnceLock;
 
 /// Abbreviations that never end a sentence in French text.
 const FR: &[&str] = &[
@@ -162,7 +164,34 @@ fn is_abbreviation(word: &str, lang: Lang, before_number: bool) -> bool {
         return word.split(['.', '-']).all(|part| part.chars().count() <= 2);
     }
     let (always, before) = abbreviations(lang);
-    always.iter().any(|a| same_word(word, a)) || (before_number && before.iter().any(|a| same_word(word, a)))
+    let (always_set, before_set) = abbreviation_sets(lang);
+    // the word as listed, by hash; capitalised ("Cf."), by a walk of the list
+    let capitalised = first.is_uppercase();
+    let listed = |set: &FxHashSet<&str>, list: &[&str]| {
+        set.contains(word) || (capitalised && list.iter().any(|a| may_be_same_word(word, a) && same_word(word, a)))
+    };
+    listed(always_set, always) || (before_number && listed(before_set, before))
+}
+
+/// [`abbreviations`] as hash sets, built once.
+fn abbreviation_sets(lang: Lang) -> (&'static FxHashSet<&'static str>, &'static FxHashSet<&'static str>) {
+    static SETS: OnceLock<[FxHashSet<&'static str>; 4]> = OnceLock::new();
+    let [fr, fr_before, en, en_before] = SETS.get_or_init(|| {
+        let set = |list: &[&'static str]| list.iter().copied().collect();
+        [set(FR), set(FR_BEFORE_NUMBER), set(EN), set(EN_BEFORE_NUMBER)]
+    });
+    match lang {
+        Lang::Fr => (fr, fr_before),
+        Lang::En => (en, en_before),
+    }
+}
+
+/// A necessary condition of [`same_word`], in a few instructions: byte lengths at most 3 apart
+/// (a character is 1 to 4 bytes long) and, unless the word is one character, the same last
+/// byte (the two differ at most in their first character).
+fn may_be_same_word(word: &str, entry: &str) -> bool {
+    word.len().abs_diff(entry.len()) <= 3
+        && (word.as_bytes().last() == entry.as_bytes().last() || word.chars().nth(1).is_none())
 }
 
 /// `word` is `entry`, or `entry` capitalised at the start of a sentence ("Cf.", "Env.").
@@ -180,6 +209,20 @@ fn same_word(word: &str, entry: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_check_never_rejects_a_same_word() {
+        for (word, entry) in
+            [("Env", "env"), ("env", "env"), ("Éd", "éd"), ("M", "M"), ("p", "p"), ("P", "p"), ("Cf", "cf")]
+        {
+            assert!(same_word(word, entry), "{word} {entry}");
+            assert!(may_be_same_word(word, entry), "{word} {entry}");
+        }
+        for (word, entry) in [("Envi", "env"), ("ENV", "env"), ("p", "P"), ("Mmes", "Mme")] {
+            assert!(!same_word(word, entry), "{word} {entry}");
+        }
+        assert!(!may_be_same_word("Mmes", "Mme"));
+    }
 
     fn split(text: &str, lang: Lang) -> Vec<&str> {
         sentences(text, lang).into_iter().map(|(s, e)| &text[s..e]).collect()
