@@ -256,6 +256,10 @@ fn word_end(text: &str, at: usize) -> usize {
             rest.len()
         });
         match bytes.get(i) {
+            // "é", "à", "ç"…: U+00C0 to U+00FF are letters but × and ÷
+            Some(0xC3) if bytes.get(i + 1).is_some_and(|&c| (0x80..=0xBF).contains(&c) && c != 0x97 && c != 0xB7) => {
+                i += 2
+            }
             Some(&b) if CLASS[usize::from(b)] == HIGH => match char_at(text, i) {
                 Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
                 _ => return i,
@@ -299,6 +303,10 @@ mod tests {
         // accented words are whole words too; ASCII letters fold, others must match
         assert_eq!(starts(&["février"], "FÉVRIER, Février"), [10]);
         assert!(starts(&["mai"], "maïs").is_empty());
+        // accented letters continue a word, × and ÷ end it
+        assert_eq!(word_end("éàçÿ×2", 0), "éàçÿ".len());
+        assert_eq!(word_end("aÀ÷", 0), "aÀ".len());
+        assert_eq!(word_end("œuvre ", 0), "œuvre".len());
         // first words longer than the packed ones are looked up by their bytes
         assert_eq!(starts(&["extraordinairement"], "Vraiment EXTRAORDINAIREMENT"), [9]);
         assert!(starts(&["extraordinairement"], "extraordinairemenT2").is_empty());
