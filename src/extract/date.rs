@@ -171,6 +171,9 @@ pub mod opens {
     pub const TIME_WORDS: u32 = 1 << 28;
     /// A lead word (see `lead_list`): a whole first word, never loose.
     pub const LEAD: u32 = 1 << 29;
+    /// A word some grammar may read: a run of letters and digits of some entry of the lexicon,
+    /// or a word with an ASCII digit. A grammar that reads past a word not marked so cannot exist.
+    pub const VOCAB: u32 = 1 << 30;
 
     /// What a duration opens on: its approximation, an idiom, a half, an amount.
     pub const DURATION: u32 = DIGIT | APPROX | IDIOMS | HALF_BEFORE | APPROX_AMOUNTS | ARTICLE | TENS | AMOUNTS;
@@ -222,6 +225,12 @@ impl Head {
     /// Whether a grammar may begin at this start before its candidate: a digit, or a lead word.
     pub fn leads(self) -> bool {
         self.may(opens::DIGIT | opens::LEAD)
+    }
+
+    /// Whether some grammar may read this word (see [`opens::VOCAB`]): no reading that starts
+    /// before a word that is not goes past it.
+    pub fn readable(self) -> bool {
+        self.may(opens::DIGIT | opens::VOCAB)
     }
 }
 
@@ -806,6 +815,9 @@ impl From<RawDates> for DateLexicon {
         for k in lead_keys(&leads) {
             *openers.by_key.entry(k).or_default() |= opens::LEAD;
         }
+        for k in vocab_keys(&lex) {
+            *openers.by_key.entry(k).or_default() |= opens::VOCAB;
+        }
         DateLexicon { triggers, openers, ..lex }
     }
 }
@@ -890,10 +902,21 @@ impl DateLexicon {
             return Head(opens::DIGIT | o.digit_led);
         }
         let mut buf = [0u8; KEY_MAX];
-        let keyed = match word_key(i, &mut buf) {
-            Some(k) if !k.is_empty() => o.by_key.get(k).copied().unwrap_or(0),
-            _ => 0,
-        };
+        let keyed =
+            match word_key(i, &mut buf) {
+                // "14h30", "h30": a word with a digit may be read by the grammars that read digits
+                Some(k) if !k.is_empty() => o.by_key.get(k).copied().unwrap_or_else(|| {
+                    if k.iter().any(u8::is_ascii_digit) {
+                        opens::VOCAB
+                    } else {
+                        0
+                    }
+                }),
+                Some(_) => 0,
+                // a word too long to fold, or with a capital that lowercases to several characters:
+                // not known, so not ruled out
+                None => opens::VOCAB,
+            };
         Head(keyed | o.loose)
     }
 
@@ -914,6 +937,147 @@ fn lead_keys(leads: &Words<()>) -> HashSet<Box<[u8]>, KeyHash> {
         }
         if let Some(stem) = w.strip_suffix('.').filter(|s| s.chars().count() >= 3 && alnum(s)) {
             keys.insert(stem.as_bytes().into());
+        }
+    }
+    keys
+}
+
+/// The runs of letters and digits of every entry of every list the grammars read (and of the
+/// words they spell in place: "une", "a", "et", "and"), folded as [`word_key`] folds text: a word
+/// of the text that is none of these is read by no grammar.
+fn vocab_keys(lx: &DateLexicon) -> HashSet<Box<[u8]>, KeyHash> {
+    // every list, by name: a list added to the lexicon must be added here (the pattern has no `..`)
+    let DateLexicon {
+        months,
+        weekdays,
+        weekdays_full,
+        day_suffixes,
+        day_words,
+        of,
+        month_first: _,
+        months_alone,
+        ambiguous_months,
+        months_capitalised: _,
+        day_articles,
+        recurring,
+        month_cues,
+        year_cues,
+        since,
+        parts,
+        seasons,
+        season_prefixes,
+        season_links,
+        rel_after,
+        rel_before,
+        relative_periods,
+        relative_days,
+        anchor_links,
+        directions,
+        ago_prefixes,
+        ago_suffixes,
+        hence_prefixes,
+        hence_suffixes,
+        restate,
+        event_stops,
+        amounts,
+        indefinite,
+        article_weak_units,
+        tens,
+        tens_links,
+        approx_amounts,
+        approx_amount_links,
+        half_after,
+        half_before,
+        approx,
+        units,
+        idioms,
+        age_units,
+        age_prefixes,
+        age_nouns,
+        age_links,
+        aged,
+        year_old,
+        born,
+        time_words,
+        hour_marks,
+        am,
+        pm,
+        oclock,
+        day_parts,
+        time_cues,
+        duration_cues,
+        zones,
+        openers: _,
+        triggers: _,
+    } = lx;
+    let lists: Vec<Box<dyn Iterator<Item = &str>>> = vec![
+        Box::new(months.words()),
+        Box::new(weekdays.words()),
+        Box::new(weekdays_full.words()),
+        Box::new(day_suffixes.words()),
+        Box::new(day_words.words()),
+        Box::new(of.words()),
+        Box::new(months_alone.words()),
+        Box::new(ambiguous_months.words()),
+        Box::new(day_articles.words()),
+        Box::new(recurring.words()),
+        Box::new(month_cues.words()),
+        Box::new(year_cues.words()),
+        Box::new(since.words()),
+        Box::new(parts.words()),
+        Box::new(seasons.words()),
+        Box::new(season_prefixes.words()),
+        Box::new(season_links.words()),
+        Box::new(rel_after.words()),
+        Box::new(rel_before.words()),
+        Box::new(relative_periods.words()),
+        Box::new(relative_days.words()),
+        Box::new(anchor_links.words()),
+        Box::new(directions.words()),
+        Box::new(ago_prefixes.words()),
+        Box::new(ago_suffixes.words()),
+        Box::new(hence_prefixes.words()),
+        Box::new(hence_suffixes.words()),
+        Box::new(restate.words()),
+        Box::new(event_stops.words()),
+        Box::new(amounts.words()),
+        Box::new(indefinite.words()),
+        Box::new(article_weak_units.words()),
+        Box::new(tens.words()),
+        Box::new(tens_links.words()),
+        Box::new(approx_amounts.words()),
+        Box::new(approx_amount_links.words()),
+        Box::new(half_after.words()),
+        Box::new(half_before.words()),
+        Box::new(approx.words()),
+        Box::new(units.words()),
+        Box::new(idioms.words()),
+        Box::new(age_units.words()),
+        Box::new(age_prefixes.words()),
+        Box::new(age_nouns.words()),
+        Box::new(age_links.words()),
+        Box::new(aged.words()),
+        Box::new(year_old.words()),
+        Box::new(born.words()),
+        Box::new(time_words.words()),
+        Box::new(hour_marks.words()),
+        Box::new(am.words()),
+        Box::new(pm.words()),
+        Box::new(oclock.words()),
+        Box::new(day_parts.words()),
+        Box::new(time_cues.words()),
+        Box::new(duration_cues.words()),
+        Box::new(zones.iter().map(String::as_str)),
+        // spelled in place by `tag_word`
+        Box::new(["une", "a", "et", "and"].into_iter()),
+    ];
+    let mut keys = HashSet::default();
+    let mut buf = [0u8; KEY_MAX];
+    for w in lists.into_iter().flatten() {
+        for run in w.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty()) {
+            if let Some(k) = word_key(run, &mut buf) {
+                keys.insert(k.into());
+            }
         }
     }
     keys
@@ -1584,12 +1748,32 @@ mod tests {
             ("depuis trois ans", SINCE, MONTHS | DIGIT),
             ("Il y a deux ans", AGO_PREFIXES, MONTHS | DURATION),
             ("trois jours", AMOUNTS, MONTHS | SINCE),
-            ("Paris", 0, u32::MAX),
+            ("Lyon", 0, u32::MAX),
             ("«", 0, u32::MAX),
         ] {
             let head = lx.head(input);
             assert!(yes == 0 || head.may(yes), "{input:?} {head:?}");
             assert!(!head.may(no & !yes), "{input:?} {head:?}");
+        }
+    }
+
+    #[test]
+    fn tells_which_words_a_grammar_may_read() {
+        let fr = &Lexicon::get(Lang::Fr).dates;
+        let en = &Lexicon::get(Lang::En).dates;
+        // a run of any entry ("il y a", "à la fin de l'", "heure de Paris"), of a word spelled in
+        // place ("et"), a word with a digit, a word that cannot be folded
+        for yes in ["il", "y", "fin", "l", "Paris", "et", "ans", "Février", "h30", "1er", "İstanbul"] {
+            assert!(fr.head(yes).readable(), "{yes}");
+        }
+        for yes in ["year", "old", "o", "clock", "Eastern", "and", "a.m.", "of"] {
+            assert!(en.head(yes).readable(), "{yes}");
+        }
+        for no in ["Lyon", "gouvernement", "annoncé", "ville"] {
+            assert!(!fr.head(no).readable(), "{no}");
+        }
+        for no in ["government", "announced", "Lyon"] {
+            assert!(!en.head(no).readable(), "{no}");
         }
     }
 

@@ -4,7 +4,8 @@
 //!
 //! A grammar may begin a few words before its candidate ("il y a trois *ans*", "né le *14* juin",
 //! "en *2022*"): the scanner tries the word starts just before a candidate (same sentence, after
-//! the last claim), earliest first, and keeps the first reading that reaches the candidate.
+//! the last claim and after the last word no grammar reads), earliest first, and keeps the first
+//! reading that reaches the candidate.
 
 use super::age::{age, capitalised_words, AgeClaim, AgeRead};
 use super::date::{is_space, marked_date, marked_date_at, offset_in, opens, DateLexicon, DateRead, Head};
@@ -117,6 +118,36 @@ fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>) {
     out.push(at);
 }
 
+/// What the scanner knows of a word start of the run: its [`Head`], and what was read there.
+#[derive(Clone, Copy)]
+struct Slot {
+    start: usize,
+    head: Head,
+    read: Read,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Read {
+    /// Not tried yet.
+    Untried,
+    /// Nothing to read, or the start may not lead.
+    Nothing,
+    /// A reading that ends there.
+    Ends(usize),
+}
+
+/// The slot of `start` in `slots` (sorted by start), made on first sight: its head read once.
+fn slot_of(lx: &DateLexicon, text: &str, slots: &mut Vec<Slot>, start: usize) -> Option<usize> {
+    match slots.binary_search_by_key(&start, |s| s.start) {
+        Ok(k) => Some(k),
+        Err(k) => {
+            let head = lx.head(text.get(start..)?);
+            slots.insert(k, Slot { start, head, read: Read::Untried });
+            Some(k)
+        }
+    }
+}
+
 /// Reads the temporal claims of a run into `out`.
 pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
     let lx = &rcx.lex.dates;
@@ -124,10 +155,10 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
     let cx = Ctx { lx, pub_date: rcx.doc.pub_date, options: rcx.options };
     let first = out.len();
     let mut resume = 0;
-    // Start positions already read and where their reading ended (None: nothing there), sorted.
-    // Several candidates share the same look-back window; without this every start was re-parsed
-    // for each. The floor of the windows never goes back: starts below it are dropped.
-    let mut tried: Vec<(usize, Option<usize>)> = Vec::new();
+    // Word starts already seen, sorted: their head, and where their reading ended. Several
+    // candidates share the same look-back window; without this every start was re-parsed for
+    // each. The floor of the windows never goes back: starts below it are dropped.
+    let mut slots: Vec<Slot> = Vec::new();
     let mut window: Vec<usize> = Vec::with_capacity(LOOKBACK_WORDS + 1);
     for cand in rcx.candidates {
         if cand.at < resume {
@@ -141,31 +172,38 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
         let window_start = text.get(..cand.at).map_or(0, |h| h.len().saturating_sub(120));
         let floor = resume.max(char_floor(text, window_start));
         starts(text, cand.at, floor, &mut window);
-        let dead = tried.partition_point(|&(s, _)| s < floor);
-        tried.drain(..dead);
-        for &start in &window {
-            let slot = tried.binary_search_by_key(&start, |&(s, _)| s);
-            match slot.map(|k| tried.get(k).map(|&(_, e)| e)) {
-                Ok(Some(None)) => continue,
-                Ok(Some(Some(end))) if end <= cand.at => continue,
+        let dead = slots.partition_point(|s| s.start < floor);
+        slots.drain(..dead);
+        // A reading that starts before a word no grammar reads cannot reach the candidate: look
+        // back only to the last such word.
+        let mut from = 0;
+        for (n, &start) in window.iter().enumerate().rev().skip(1) {
+            let Some(k) = slot_of(lx, text, &mut slots, start) else { continue };
+            if !slots.get(k).is_some_and(|s| s.head.readable()) {
+                from = n + 1;
+                break;
+            }
+        }
+        for &start in window.get(from..).unwrap_or_default() {
+            let Some(k) = slot_of(lx, text, &mut slots, start) else { continue };
+            let Some(&slot) = slots.get(k) else { continue };
+            match slot.read {
+                Read::Nothing => continue,
+                Read::Ends(end) if end <= cand.at => continue,
                 _ => {}
             }
-            let mut remember = |reading: Option<usize>| match slot {
-                Ok(k) => {
-                    if let Some(t) = tried.get_mut(k) {
-                        t.1 = reading;
-                    }
+            let mut remember = |read: Read| {
+                if let Some(s) = slots.get_mut(k) {
+                    s.read = read;
                 }
-                Err(k) => tried.insert(k, (start, reading)),
             };
             // the first word of the start, folded once: whether it may lead, and what it opens
-            let head = text.get(start..).map(|i| lx.head(i));
-            let Some(head) = head.filter(|h| start == cand.at || h.leads()) else {
-                remember(None);
+            if !(start == cand.at || slot.head.leads()) {
+                remember(Read::Nothing);
                 continue;
-            };
-            let reading = read_at(&cx, text, start, head);
-            remember(reading.as_ref().map(|(_, end)| *end));
+            }
+            let reading = read_at(&cx, text, start, slot.head);
+            remember(reading.as_ref().map_or(Read::Nothing, |(_, end)| Read::Ends(*end)));
             let Some((found, end)) = reading else { continue };
             if end <= cand.at {
                 continue;
