@@ -12,7 +12,7 @@ use super::RunCx;
 use crate::span::Span;
 use chrono::{NaiveDate, Weekday};
 use nom::branch::alt;
-use nom::bytes::complete::{take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{take_while, take_while1};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{consumed, not, opt, peek, verify};
 use nom::sequence::{preceded, terminated};
@@ -58,11 +58,28 @@ pub(crate) fn end_of_word(i: &str) -> PResult<'_, ()> {
 
 // NUM(m, n) := m to n ASCII digits, then no further digit
 pub(crate) fn digits(min: usize, max: usize, i: &str) -> PResult<'_, u32> {
-    let (rest, ds) = take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)?;
-    let (rest, _) = not(satisfy(|c: char| c.is_ascii_digit())).parse(rest)?;
-    match ds.parse::<u32>() {
-        Ok(v) => Ok((rest, v)),
-        Err(_) => fail(),
+    // byte by byte: what `take_while_m_n`, `not(digit)` and `str::parse` answered, without them
+    let bytes = i.as_bytes();
+    let mut n = 0;
+    let mut v: u32 = 0;
+    while n < max {
+        match bytes.get(n) {
+            Some(&d) if d.is_ascii_digit() => {
+                let Some(next) = v.checked_mul(10).and_then(|v| v.checked_add(u32::from(d - b'0'))) else {
+                    return fail();
+                };
+                v = next;
+                n += 1;
+            }
+            _ => break,
+        }
+    }
+    if n == 0 || n < min || bytes.get(n).is_some_and(u8::is_ascii_digit) {
+        return fail();
+    }
+    match i.get(n..) {
+        Some(rest) => Ok((rest, v)),
+        None => fail(),
     }
 }
 
@@ -82,11 +99,14 @@ pub struct Words<T> {
     /// Entry indices by first character: ASCII in a table, the rest sorted for a binary search.
     ascii: Vec<Vec<usize>>,
     other: Vec<(char, Vec<usize>)>,
+    /// Per ASCII first character, the second bytes of its entries (see `second`) as bits, and
+    /// whether one of them has none (it may be spelled whatever the text's second byte).
+    seconds: Vec<(u128, bool)>,
 }
 
 impl<T> Default for Words<T> {
     fn default() -> Self {
-        Words { entries: Vec::new(), second: Vec::new(), ascii: Vec::new(), other: Vec::new() }
+        Words { entries: Vec::new(), second: Vec::new(), ascii: Vec::new(), other: Vec::new(), seconds: Vec::new() }
     }
 }
 
@@ -272,8 +292,17 @@ impl<T: Copy> Words<T> {
                 [a, b, ..] if a.is_ascii() && (b.is_ascii_lowercase() || b.is_ascii_digit()) => *b,
                 _ => 0,
             })
+            .collect::<Vec<u8>>();
+        let seconds = ascii
+            .iter()
+            .map(|list| {
+                list.iter().fold((0u128, false), |(bits, wild), &k| match second.get(k).copied().unwrap_or(0) {
+                    0 => (bits, true),
+                    b => (bits | 1u128 << (b & 0x7f), wild),
+                })
+            })
             .collect();
-        Words { entries, second, ascii, other }
+        Words { entries, second, ascii, other, seconds }
     }
 
     pub fn words(&self) -> impl Iterator<Item = &str> {
@@ -282,6 +311,22 @@ impl<T: Copy> Words<T> {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Whether no entry can be spelled at `i`, told from its first two bytes when they are ASCII:
+    /// no entry opens on the first, or none has the second (nor is without a second byte).
+    fn ruled_out(&self, i: &str) -> bool {
+        match i.as_bytes() {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+                let a = usize::from(a.to_ascii_lowercase());
+                match self.seconds.get(a) {
+                    Some(&(bits, wild)) => !wild && bits & (1u128 << b.to_ascii_lowercase()) == 0,
+                    None => true,
+                }
+            }
+            [a, ..] if a.is_ascii() => self.ascii.get(usize::from(a.to_ascii_lowercase())).is_none_or(Vec::is_empty),
+            _ => false,
+        }
     }
 
     fn candidates(&self, i: &str) -> impl Iterator<Item = &(String, T)> {
@@ -310,6 +355,9 @@ impl<T: Copy> Words<T> {
     // WORD(list) := a lexicon entry in any case, as a whole word, longest entry first; an
     // abbreviation may drop its dot ("Nov 5" for "nov.")
     pub fn parse<'i>(&self, i: &'i str) -> PResult<'i, T> {
+        if self.ruled_out(i) {
+            return fail();
+        }
         for (entry, value) in self.candidates(i) {
             if let Some(n) = match_entry(entry, i) {
                 if let Some(rest) = i.get(n..) {
@@ -324,6 +372,9 @@ impl<T: Copy> Words<T> {
 impl<T: Copy> Words<T> {
     // WORD_GLUED(list) := a lexicon entry in any case, right before a digit ("h" in "14h30")
     pub fn parse_before_digit<'i>(&self, i: &'i str) -> PResult<'i, T> {
+        if self.ruled_out(i) {
+            return fail();
+        }
         for (entry, value) in self.candidates(i) {
             if let Some(rest) = spell(entry, i).and_then(|n| i.get(n..)) {
                 if rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -653,9 +704,13 @@ pub struct DateLexicon {
     pub duration_cues: Words<()>,
     /// Time zones as written; an all-capital entry ("ET") matches only in capitals.
     pub zones: Vec<String>,
+    /// Per zone: whether it is all capitals (then matched as written), and its lowercase.
+    pub zone_folds: Vec<(bool, String)>,
     /// The first words of the lists a date or an offset may open on (see [`opens`]).
     openers: Openers,
     triggers: HashSet<String, KeyHash>,
+    /// Per word of the prefilter (by index), whether it is one of `triggers`: made on first use.
+    trigger_table: std::sync::OnceLock<Vec<bool>>,
 }
 
 const WEEKDAYS: [Weekday; 7] =
@@ -776,8 +831,10 @@ impl From<RawDates> for DateLexicon {
             time_cues: Words::plain(&r.time_cues),
             duration_cues: Words::plain(&r.duration_cues),
             zones: r.zones.clone(),
+            zone_folds: r.zones.iter().map(|z| (z.chars().all(|c| !c.is_lowercase()), z.to_lowercase())).collect(),
             openers: Openers::default(),
             triggers: HashSet::default(),
+            trigger_table: std::sync::OnceLock::new(),
         };
         let mut openers = Openers::default();
         openers.add(opens::WEEKDAYS, lex.weekdays.words());
@@ -924,6 +981,19 @@ impl DateLexicon {
     pub fn is_trigger(&self, word: &str) -> bool {
         self.triggers.contains(word)
     }
+
+    /// [`Self::is_trigger`] for the word of index `ix` of `prefilter` (the prefilter of this
+    /// lexicon: its answers are kept by index on first use).
+    pub fn is_trigger_at(&self, prefilter: &super::prefilter::Prefilter, ix: u32) -> bool {
+        let table = self.trigger_table.get_or_init(|| {
+            // the prefilter's words are never empty: an empty word is past the last index
+            (0u32..).map(|k| prefilter.word(k)).take_while(|w| !w.is_empty()).map(|w| self.is_trigger(w)).collect()
+        });
+        match table.get(ix as usize) {
+            Some(&t) => t,
+            None => self.is_trigger(prefilter.word(ix)),
+        }
+    }
 }
 
 /// The whole alphanumeric words `leads` spells: an entry of letters and digits, or the stem of an
@@ -1007,8 +1077,10 @@ fn vocab_keys(lx: &DateLexicon) -> HashSet<Box<[u8]>, KeyHash> {
         time_cues,
         duration_cues,
         zones,
+        zone_folds: _,
         openers: _,
         triggers: _,
+        trigger_table: _,
     } = lx;
     let lists: Vec<Box<dyn Iterator<Item = &str>>> = vec![
         Box::new(months.words()),
@@ -1774,6 +1846,61 @@ mod tests {
         }
         for no in ["government", "announced", "Lyon"] {
             assert!(!en.head(no).readable(), "{no}");
+        }
+    }
+
+    #[test]
+    fn reads_digits() {
+        for (min, max, input, want) in [
+            (1, 2, "12 mars", Some((" mars", 12))),
+            (1, 2, "5h", Some(("h", 5))),
+            (4, 4, "2022-02", Some(("-02", 2022))),
+            (2, 2, "07", Some(("", 7))),
+            (1, 4, "0", Some(("", 0))),
+        ] {
+            assert_eq!(digits(min, max, input).ok(), want, "{input:?}");
+        }
+        // too few, too many (a further digit), none, a digit that is not ASCII
+        for (min, max, input) in [(2, 2, "7 "), (1, 2, "123"), (1, 2, "mars"), (1, 2, ""), (1, 2, "٣")] {
+            assert!(digits(min, max, input).is_err(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn rules_out_from_the_first_two_bytes_only_what_no_entry_spells() {
+        let w = Words::new(
+            [("mars", 1), ("mi-", 2), ("l'an", 3), ("’an", 4), ("m", 5), ("2e", 6), ("été", 7)]
+                .map(|(w, v)| (w.to_string(), v)),
+        );
+        for input in ["Mars 2022", "mi-mars", "M. Dupont", "l'an", "L’an", "’an", "2e", "été", "Été", "m", "x"]
+        {
+            let spelled = w.candidates(input).count() > 0;
+            assert_eq!(w.ruled_out(input), !spelled, "{input:?}");
+        }
+        // "m" is an entry: a text that opens on "m" is never ruled out, whatever follows
+        assert!(!w.ruled_out("mx") && !w.ruled_out("m"));
+        for input in ["xavier", "2 mars", "la", "Lyon", "é", ""] {
+            assert!(w.parse(input).is_err(), "{input:?}");
+        }
+        let none: Words<u32> = Words::default();
+        assert!(none.ruled_out("mars") && none.ruled_out("m") && none.parse("mars").is_err());
+    }
+
+    #[test]
+    fn tells_a_prefilter_word_is_a_trigger_by_its_index() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = Lexicon::get(lang);
+            let mut n = 0;
+            for ix in 0u32.. {
+                let w = lex.prefilter.word(ix);
+                if w.is_empty() {
+                    break;
+                }
+                assert_eq!(lex.dates.is_trigger_at(&lex.prefilter, ix), lex.dates.is_trigger(w), "{w}");
+                n += usize::from(lex.dates.is_trigger(w));
+            }
+            assert!(n > 50, "{lang:?}: {n} triggers");
+            assert!(!lex.dates.is_trigger_at(&lex.prefilter, u32::MAX));
         }
     }
 

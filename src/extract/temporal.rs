@@ -95,10 +95,11 @@ fn ordinal_second(before: &str, d: &DurationRead<'_>, b: &super::duration::Bare)
     singular && !article
 }
 
-/// Word starts before `at` (back to `floor`, within the sentence), earliest first, then `at`;
-/// into `out` (cleared first: one buffer serves every candidate of a run). Walks back from `at`
-/// only as far as the last few word starts (a word start at `floor` counts even mid-word).
-fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>) {
+/// Word starts before `at` (back to `floor`, within the sentence, while `keep` accepts them),
+/// earliest first, then `at`; into `out` (cleared first: one buffer serves every candidate of a
+/// run). Walks back from `at` only as far as the last few word starts (a word start at `floor`
+/// counts even mid-word), and stops at the first start `keep` refuses (it is left out).
+fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>, mut keep: impl FnMut(usize) -> bool) {
     out.clear();
     if let Some(head) = text.get(floor..at) {
         let mut back = head.char_indices().rev().peekable();
@@ -107,6 +108,9 @@ fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>) {
                 break;
             }
             if c.is_alphanumeric() && !back.peek().is_some_and(|&(_, p)| p.is_alphanumeric()) {
+                if !keep(floor + k) {
+                    break;
+                }
                 out.push(floor + k);
                 if out.len() == LOOKBACK_WORDS {
                     break;
@@ -165,26 +169,20 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
             continue;
         }
         if let CandidateKind::Word(ix) = cand.kind {
-            if !lx.is_trigger(rcx.lex.prefilter.word(ix)) {
+            if !lx.is_trigger_at(&rcx.lex.prefilter, ix) {
                 continue;
             }
         }
         let window_start = text.get(..cand.at).map_or(0, |h| h.len().saturating_sub(120));
         let floor = resume.max(char_floor(text, window_start));
-        starts(text, cand.at, floor, &mut window);
         let dead = slots.partition_point(|s| s.start < floor);
         slots.drain(..dead);
         // A reading that starts before a word no grammar reads cannot reach the candidate: look
         // back only to the last such word.
-        let mut from = 0;
-        for (n, &start) in window.iter().enumerate().rev().skip(1) {
-            let Some(k) = slot_of(lx, text, &mut slots, start) else { continue };
-            if !slots.get(k).is_some_and(|s| s.head.readable()) {
-                from = n + 1;
-                break;
-            }
-        }
-        for &start in window.get(from..).unwrap_or_default() {
+        starts(text, cand.at, floor, &mut window, |start| {
+            slot_of(lx, text, &mut slots, start).and_then(|k| slots.get(k)).is_none_or(|s| s.head.readable())
+        });
+        for &start in &window {
             let Some(k) = slot_of(lx, text, &mut slots, start) else { continue };
             let Some(&slot) = slots.get(k) else { continue };
             match slot.read {
@@ -434,14 +432,22 @@ mod tests {
         let text = "Hier! Il y a près de trois ans";
         let at = text.find("ans").unwrap();
         let mut window = vec![99];
-        starts(text, at, 0, &mut window);
+        starts(text, at, 0, &mut window, |_| true);
         let got: Vec<&str> = window.iter().map(|&s| &text[s..s + 2]).collect();
         assert_eq!(got, ["Il", "y ", "a ", "pr", "de", "tr", "an"]);
-        starts(text, at, at, &mut window);
+        starts(text, at, at, &mut window, |_| true);
         assert_eq!(window, vec![at]);
         let long = "un deux trois quatre cinq six sept huit neuf dix";
-        starts(long, long.len() - 3, 0, &mut window);
+        starts(long, long.len() - 3, 0, &mut window, |_| true);
         assert_eq!(window.len(), LOOKBACK_WORDS + 1, "{window:?}");
         assert_eq!(window.first().map(|&s| &long[s..s + 4]), Some("troi"));
+        // back to the first start refused, which is left out; the candidate always stays
+        let text = "Le maire de Lyon a dit deux ans";
+        let at = text.find("ans").unwrap();
+        starts(text, at, 0, &mut window, |s| !text[s..].starts_with("Lyon"));
+        let got: Vec<&str> = window.iter().map(|&s| &text[s..s + 2]).collect();
+        assert_eq!(got, ["a ", "di", "de", "an"]);
+        starts(text, at, 0, &mut window, |_| false);
+        assert_eq!(window, vec![at]);
     }
 }
