@@ -93,20 +93,19 @@ pub(crate) fn offset_in(text: &str, sub: &str) -> usize {
 #[derive(Clone, Debug)]
 pub struct Words<T> {
     entries: Vec<(String, T)>,
-    /// Per entry, its second byte when the first two are ASCII and the second a lowercase letter
-    /// or digit (0 otherwise): an entry whose second byte differs from the text's is not spelled.
-    second: Vec<u8>,
+    /// Per entry whose first byte is ASCII, the ASCII bytes (as bits) a text's second byte may be
+    /// for the entry to be spelled there (see [`second_bytes`]); all bits for the others.
+    accept: Vec<u128>,
     /// Entry indices by first character: ASCII in a table, the rest sorted for a binary search.
     ascii: Vec<Vec<usize>>,
     other: Vec<(char, Vec<usize>)>,
-    /// Per ASCII first character, the second bytes of its entries (see `second`) as bits, and
-    /// whether one of them has none (it may be spelled whatever the text's second byte).
-    seconds: Vec<(u128, bool)>,
+    /// Per ASCII first character, the union of `accept` over its entries.
+    seconds: Vec<u128>,
 }
 
 impl<T> Default for Words<T> {
     fn default() -> Self {
-        Words { entries: Vec::new(), second: Vec::new(), ascii: Vec::new(), other: Vec::new(), seconds: Vec::new() }
+        Words { entries: Vec::new(), accept: Vec::new(), ascii: Vec::new(), other: Vec::new(), seconds: Vec::new() }
     }
 }
 
@@ -286,23 +285,12 @@ impl<T: Copy> Words<T> {
             }
         }
         other.sort_by_key(|(c, _)| *c);
-        let second = entries
-            .iter()
-            .map(|(w, _)| match w.as_bytes() {
-                [a, b, ..] if a.is_ascii() && (b.is_ascii_lowercase() || b.is_ascii_digit()) => *b,
-                _ => 0,
-            })
-            .collect::<Vec<u8>>();
+        let accept: Vec<u128> = entries.iter().map(|(w, _)| second_bytes(w)).collect();
         let seconds = ascii
             .iter()
-            .map(|list| {
-                list.iter().fold((0u128, false), |(bits, wild), &k| match second.get(k).copied().unwrap_or(0) {
-                    0 => (bits, true),
-                    b => (bits | 1u128 << (b & 0x7f), wild),
-                })
-            })
+            .map(|list| list.iter().fold(0u128, |bits, &k| bits | accept.get(k).copied().unwrap_or(u128::MAX)))
             .collect();
-        Words { entries, second, ascii, other, seconds }
+        Words { entries, accept, ascii, other, seconds }
     }
 
     pub fn words(&self) -> impl Iterator<Item = &str> {
@@ -314,15 +302,12 @@ impl<T: Copy> Words<T> {
     }
 
     /// Whether no entry can be spelled at `i`, told from its first two bytes when they are ASCII:
-    /// no entry opens on the first, or none has the second (nor is without a second byte).
+    /// no entry opens on the first, or none accepts the second.
     fn ruled_out(&self, i: &str) -> bool {
         match i.as_bytes() {
             [a, b, ..] if a.is_ascii() && b.is_ascii() => {
                 let a = usize::from(a.to_ascii_lowercase());
-                match self.seconds.get(a) {
-                    Some(&(bits, wild)) => !wild && bits & (1u128 << b.to_ascii_lowercase()) == 0,
-                    None => true,
-                }
+                self.seconds.get(a).is_none_or(|bits| bits & (1u128 << b) == 0)
             }
             [a, ..] if a.is_ascii() => self.ascii.get(usize::from(a.to_ascii_lowercase())).is_none_or(Vec::is_empty),
             _ => false,
@@ -337,15 +322,14 @@ impl<T: Copy> Words<T> {
             }
             None => None,
         };
-        // The text's second byte, when its first two are ASCII: an entry with another (ASCII,
-        // lowercase) second byte cannot be spelled there, nor can its stem.
+        // The text's second byte, when its first two are ASCII: an entry that does not accept it
+        // cannot be spelled there, nor can its stem.
         let next = match i.as_bytes() {
-            [a, b, ..] if a.is_ascii() && b.is_ascii() => b.to_ascii_lowercase(),
-            _ => 0,
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => Some(1u128 << b),
+            _ => None,
         };
         list.into_iter().flatten().filter_map(move |&k| {
-            let second = self.second.get(k).copied().unwrap_or(0);
-            if second != 0 && next != 0 && second != next {
+            if next.is_some_and(|bit| self.accept.get(k).copied().unwrap_or(u128::MAX) & bit == 0) {
                 return None;
             }
             self.entries.get(k)
@@ -389,6 +373,26 @@ impl<T: Copy> Words<T> {
 impl Words<()> {
     fn plain(items: &[String]) -> Words<()> {
         Words::new(items.iter().map(|w| (w.clone(), ())))
+    }
+}
+
+/// The ASCII bytes (as bits) that may follow an ASCII first byte in a text that spells the
+/// lowercase `entry` (as [`spell`] compares): its second character as written, in capitals, a
+/// tab for a space, "'" for "’"; all bits when the entry has no second character or opens on a
+/// character that is not ASCII (not told apart here).
+fn second_bytes(entry: &str) -> u128 {
+    let mut chars = entry.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else { return u128::MAX };
+    if !first.is_ascii() {
+        return u128::MAX;
+    }
+    let bit = |c: char| if c.is_ascii() { 1u128 << (c as u32) } else { 0 };
+    match second {
+        ' ' => bit(' ') | bit('\t'),
+        '’' => bit('\''),
+        c if c.is_ascii_lowercase() => bit(c) | bit(c.to_ascii_uppercase()),
+        // an ASCII text character is never a capital of another character
+        c => bit(c),
     }
 }
 
@@ -1868,12 +1872,52 @@ mod tests {
 
     #[test]
     fn rules_out_from_the_first_two_bytes_only_what_no_entry_spells() {
+        let bits = |s: &str| s.chars().fold(0u128, |b, c| b | 1u128 << (c as u32));
+        for (entry, want) in [
+            ("mars", bits("aA")),
+            ("d'ici", bits("'")),
+            ("d’ici", bits("'")),
+            ("dès", 0),
+            ("il y a", bits("lL")),
+            ("a.m.", bits(".")),
+            ("a m", bits(" \t")),
+            ("2e", bits("eE")),
+            ("h", u128::MAX),
+            ("été", u128::MAX),
+            ("’an", u128::MAX),
+        ] {
+            assert_eq!(second_bytes(entry), want, "{entry:?}");
+        }
         let w = Words::new(
-            [("mars", 1), ("mi-", 2), ("l'an", 3), ("’an", 4), ("m", 5), ("2e", 6), ("été", 7)]
-                .map(|(w, v)| (w.to_string(), v)),
+            [
+                ("mars", 1),
+                ("mi-", 2),
+                ("l'an", 3),
+                ("’an", 4),
+                ("m", 5),
+                ("2e", 6),
+                ("été", 7),
+                ("d’ici", 8),
+                ("dès", 9),
+            ]
+            .map(|(w, v)| (w.to_string(), v)),
         );
-        for input in ["Mars 2022", "mi-mars", "M. Dupont", "l'an", "L’an", "’an", "2e", "été", "Été", "m", "x"]
-        {
+        for input in [
+            "Mars 2022",
+            "mi-mars",
+            "M. Dupont",
+            "l'an",
+            "L’an",
+            "’an",
+            "2e",
+            "été",
+            "Été",
+            "m",
+            "x",
+            "d'ici",
+            "de",
+            "DÈS",
+        ] {
             let spelled = w.candidates(input).count() > 0;
             assert_eq!(w.ruled_out(input), !spelled, "{input:?}");
         }
@@ -1884,6 +1928,99 @@ mod tests {
         }
         let none: Words<u32> = Words::default();
         assert!(none.ruled_out("mars") && none.ruled_out("m") && none.parse("mars").is_err());
+    }
+
+    /// [`Words::parse`] without its filters: every entry under the text's first key, in order.
+    fn parse_slowly<'i, T: Copy>(w: &Words<T>, i: &'i str) -> PResult<'i, T> {
+        let key = i.chars().next().map(first_key);
+        for (entry, value) in &w.entries {
+            if entry.chars().next().map(first_key) != key {
+                continue;
+            }
+            if let Some(rest) = match_entry(entry, i).and_then(|n| i.get(n..)) {
+                return Ok((rest, *value));
+            }
+        }
+        fail()
+    }
+
+    #[test]
+    fn reads_each_list_as_its_unfiltered_walk_does() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(w: &Words<T>, inputs: &[String]) {
+            for i in inputs {
+                assert_eq!(w.parse(i), parse_slowly(w, i), "{i:?}");
+            }
+        }
+        for lang in [Lang::Fr, Lang::En] {
+            let lx = &Lexicon::get(lang).dates;
+            let mut inputs: Vec<String> = Vec::new();
+            for w in vocab_sample(lx) {
+                let mut cap = w.chars();
+                let cap = cap.next().map(|c| c.to_uppercase().chain(cap).collect::<String>()).unwrap_or_default();
+                for v in [w.clone(), w.to_uppercase(), cap, w.replace('\'', "’"), w.replace(' ', "\t")] {
+                    inputs.push(format!("{v} 2022"));
+                    inputs.push(format!("{v}s"));
+                    inputs.push(v.chars().take(2).collect());
+                    inputs.push(v.chars().take(3).collect::<String>() + " x");
+                    inputs.push(v);
+                }
+            }
+            check(&lx.months, &inputs);
+            check(&lx.weekdays, &inputs);
+            check(&lx.month_cues, &inputs);
+            check(&lx.year_cues, &inputs);
+            check(&lx.since, &inputs);
+            check(&lx.parts, &inputs);
+            check(&lx.seasons, &inputs);
+            check(&lx.season_prefixes, &inputs);
+            check(&lx.relative_periods, &inputs);
+            check(&lx.relative_days, &inputs);
+            check(&lx.directions, &inputs);
+            check(&lx.ago_prefixes, &inputs);
+            check(&lx.amounts, &inputs);
+            check(&lx.approx, &inputs);
+            check(&lx.units, &inputs);
+            check(&lx.half_before, &inputs);
+            check(&lx.half_after, &inputs);
+            check(&lx.age_prefixes, &inputs);
+            check(&lx.year_old, &inputs);
+            check(&lx.born, &inputs);
+            check(&lx.am, &inputs);
+            check(&lx.time_cues, &inputs);
+            check(&lx.duration_cues, &inputs);
+            check(&lx.event_stops, &inputs);
+        }
+    }
+
+    /// Every entry of the lists the test above reads.
+    fn vocab_sample(lx: &DateLexicon) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for list in [
+            lx.months.words().collect::<Vec<_>>(),
+            lx.month_cues.words().collect(),
+            lx.year_cues.words().collect(),
+            lx.parts.words().collect(),
+            lx.seasons.words().collect(),
+            lx.relative_periods.words().collect(),
+            lx.relative_days.words().collect(),
+            lx.directions.words().collect(),
+            lx.ago_prefixes.words().collect(),
+            lx.amounts.words().collect(),
+            lx.approx.words().collect(),
+            lx.units.words().collect(),
+            lx.half_before.words().collect(),
+            lx.age_prefixes.words().collect(),
+            lx.year_old.words().collect(),
+            lx.born.words().collect(),
+            lx.am.words().collect(),
+            lx.time_cues.words().collect(),
+            lx.duration_cues.words().collect(),
+            lx.event_stops.words().collect(),
+        ] {
+            out.extend(list.into_iter().map(str::to_string));
+        }
+        out.extend(["de la", "dès", "d'abord", "l'année", "lA", "a\tm", "À", "été", "x", ""].map(str::to_string));
+        out
     }
 
     #[test]
