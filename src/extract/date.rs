@@ -12,7 +12,7 @@ use super::RunCx;
 use crate::span::Span;
 use chrono::{NaiveDate, Weekday};
 use nom::branch::alt;
-use nom::bytes::complete::{take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{take_while, take_while1};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{consumed, not, opt, peek, verify};
 use nom::sequence::{preceded, terminated};
@@ -58,11 +58,28 @@ pub(crate) fn end_of_word(i: &str) -> PResult<'_, ()> {
 
 // NUM(m, n) := m to n ASCII digits, then no further digit
 pub(crate) fn digits(min: usize, max: usize, i: &str) -> PResult<'_, u32> {
-    let (rest, ds) = take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)?;
-    let (rest, _) = not(satisfy(|c: char| c.is_ascii_digit())).parse(rest)?;
-    match ds.parse::<u32>() {
-        Ok(v) => Ok((rest, v)),
-        Err(_) => fail(),
+    // byte by byte: what `take_while_m_n`, `not(digit)` and `str::parse` answered, without them
+    let bytes = i.as_bytes();
+    let mut n = 0;
+    let mut v: u32 = 0;
+    while n < max {
+        match bytes.get(n) {
+            Some(&d) if d.is_ascii_digit() => {
+                let Some(next) = v.checked_mul(10).and_then(|v| v.checked_add(u32::from(d - b'0'))) else {
+                    return fail();
+                };
+                v = next;
+                n += 1;
+            }
+            _ => break,
+        }
+    }
+    if n == 0 || n < min || bytes.get(n).is_some_and(u8::is_ascii_digit) {
+        return fail();
+    }
+    match i.get(n..) {
+        Some(rest) => Ok((rest, v)),
+        None => fail(),
     }
 }
 
@@ -76,17 +93,19 @@ pub(crate) fn offset_in(text: &str, sub: &str) -> usize {
 #[derive(Clone, Debug)]
 pub struct Words<T> {
     entries: Vec<(String, T)>,
-    /// Per entry, its second byte when the first two are ASCII and the second a lowercase letter
-    /// or digit (0 otherwise): an entry whose second byte differs from the text's is not spelled.
-    second: Vec<u8>,
+    /// Per entry whose first byte is ASCII, the ASCII bytes (as bits) a text's second byte may be
+    /// for the entry to be spelled there (see [`second_bytes`]); all bits for the others.
+    accept: Vec<u128>,
     /// Entry indices by first character: ASCII in a table, the rest sorted for a binary search.
     ascii: Vec<Vec<usize>>,
     other: Vec<(char, Vec<usize>)>,
+    /// Per ASCII first character, the union of `accept` over its entries.
+    seconds: Vec<u128>,
 }
 
 impl<T> Default for Words<T> {
     fn default() -> Self {
-        Words { entries: Vec::new(), second: Vec::new(), ascii: Vec::new(), other: Vec::new() }
+        Words { entries: Vec::new(), accept: Vec::new(), ascii: Vec::new(), other: Vec::new(), seconds: Vec::new() }
     }
 }
 
@@ -171,6 +190,9 @@ pub mod opens {
     pub const TIME_WORDS: u32 = 1 << 28;
     /// A lead word (see `lead_list`): a whole first word, never loose.
     pub const LEAD: u32 = 1 << 29;
+    /// A word some grammar may read: a run of letters and digits of some entry of the lexicon,
+    /// or a word with an ASCII digit. A grammar that reads past a word not marked so cannot exist.
+    pub const VOCAB: u32 = 1 << 30;
 
     /// What a duration opens on: its approximation, an idiom, a half, an amount.
     pub const DURATION: u32 = DIGIT | APPROX | IDIOMS | HALF_BEFORE | APPROX_AMOUNTS | ARTICLE | TENS | AMOUNTS;
@@ -223,6 +245,12 @@ impl Head {
     pub fn leads(self) -> bool {
         self.may(opens::DIGIT | opens::LEAD)
     }
+
+    /// Whether some grammar may read this word (see [`opens::VOCAB`]): no reading that starts
+    /// before a word that is not goes past it.
+    pub fn readable(self) -> bool {
+        self.may(opens::DIGIT | opens::VOCAB)
+    }
 }
 
 /// Keys are short words: FxHash (SipHash cost more than the lookups it guards).
@@ -257,14 +285,12 @@ impl<T: Copy> Words<T> {
             }
         }
         other.sort_by_key(|(c, _)| *c);
-        let second = entries
+        let accept: Vec<u128> = entries.iter().map(|(w, _)| second_bytes(w)).collect();
+        let seconds = ascii
             .iter()
-            .map(|(w, _)| match w.as_bytes() {
-                [a, b, ..] if a.is_ascii() && (b.is_ascii_lowercase() || b.is_ascii_digit()) => *b,
-                _ => 0,
-            })
+            .map(|list| list.iter().fold(0u128, |bits, &k| bits | accept.get(k).copied().unwrap_or(u128::MAX)))
             .collect();
-        Words { entries, second, ascii, other }
+        Words { entries, accept, ascii, other, seconds }
     }
 
     pub fn words(&self) -> impl Iterator<Item = &str> {
@@ -275,6 +301,19 @@ impl<T: Copy> Words<T> {
         self.entries.is_empty()
     }
 
+    /// Whether no entry can be spelled at `i`, told from its first two bytes when they are ASCII:
+    /// no entry opens on the first, or none accepts the second.
+    fn ruled_out(&self, i: &str) -> bool {
+        match i.as_bytes() {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+                let a = usize::from(a.to_ascii_lowercase());
+                self.seconds.get(a).is_none_or(|bits| bits & (1u128 << b) == 0)
+            }
+            [a, ..] if a.is_ascii() => self.ascii.get(usize::from(a.to_ascii_lowercase())).is_none_or(Vec::is_empty),
+            _ => false,
+        }
+    }
+
     fn candidates(&self, i: &str) -> impl Iterator<Item = &(String, T)> {
         let list = match i.chars().next().map(first_key) {
             Some(c) if c.is_ascii() => self.ascii.get(c as usize),
@@ -283,15 +322,14 @@ impl<T: Copy> Words<T> {
             }
             None => None,
         };
-        // The text's second byte, when its first two are ASCII: an entry with another (ASCII,
-        // lowercase) second byte cannot be spelled there, nor can its stem.
+        // The text's second byte, when its first two are ASCII: an entry that does not accept it
+        // cannot be spelled there, nor can its stem.
         let next = match i.as_bytes() {
-            [a, b, ..] if a.is_ascii() && b.is_ascii() => b.to_ascii_lowercase(),
-            _ => 0,
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => Some(1u128 << b),
+            _ => None,
         };
         list.into_iter().flatten().filter_map(move |&k| {
-            let second = self.second.get(k).copied().unwrap_or(0);
-            if second != 0 && next != 0 && second != next {
+            if next.is_some_and(|bit| self.accept.get(k).copied().unwrap_or(u128::MAX) & bit == 0) {
                 return None;
             }
             self.entries.get(k)
@@ -301,6 +339,9 @@ impl<T: Copy> Words<T> {
     // WORD(list) := a lexicon entry in any case, as a whole word, longest entry first; an
     // abbreviation may drop its dot ("Nov 5" for "nov.")
     pub fn parse<'i>(&self, i: &'i str) -> PResult<'i, T> {
+        if self.ruled_out(i) {
+            return fail();
+        }
         for (entry, value) in self.candidates(i) {
             if let Some(n) = match_entry(entry, i) {
                 if let Some(rest) = i.get(n..) {
@@ -315,6 +356,9 @@ impl<T: Copy> Words<T> {
 impl<T: Copy> Words<T> {
     // WORD_GLUED(list) := a lexicon entry in any case, right before a digit ("h" in "14h30")
     pub fn parse_before_digit<'i>(&self, i: &'i str) -> PResult<'i, T> {
+        if self.ruled_out(i) {
+            return fail();
+        }
         for (entry, value) in self.candidates(i) {
             if let Some(rest) = spell(entry, i).and_then(|n| i.get(n..)) {
                 if rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -329,6 +373,26 @@ impl<T: Copy> Words<T> {
 impl Words<()> {
     fn plain(items: &[String]) -> Words<()> {
         Words::new(items.iter().map(|w| (w.clone(), ())))
+    }
+}
+
+/// The ASCII bytes (as bits) that may follow an ASCII first byte in a text that spells the
+/// lowercase `entry` (as [`spell`] compares): its second character as written, in capitals, a
+/// tab for a space, "'" for "’"; all bits when the entry has no second character or opens on a
+/// character that is not ASCII (not told apart here).
+fn second_bytes(entry: &str) -> u128 {
+    let mut chars = entry.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else { return u128::MAX };
+    if !first.is_ascii() {
+        return u128::MAX;
+    }
+    let bit = |c: char| if c.is_ascii() { 1u128 << (c as u32) } else { 0 };
+    match second {
+        ' ' => bit(' ') | bit('\t'),
+        '’' => bit('\''),
+        c if c.is_ascii_lowercase() => bit(c) | bit(c.to_ascii_uppercase()),
+        // an ASCII text character is never a capital of another character
+        c => bit(c),
     }
 }
 
@@ -644,9 +708,13 @@ pub struct DateLexicon {
     pub duration_cues: Words<()>,
     /// Time zones as written; an all-capital entry ("ET") matches only in capitals.
     pub zones: Vec<String>,
+    /// Per zone: whether it is all capitals (then matched as written), and its lowercase.
+    pub zone_folds: Vec<(bool, String)>,
     /// The first words of the lists a date or an offset may open on (see [`opens`]).
     openers: Openers,
     triggers: HashSet<String, KeyHash>,
+    /// Per word of the prefilter (by index), whether it is one of `triggers`: made on first use.
+    trigger_table: std::sync::OnceLock<Vec<bool>>,
 }
 
 const WEEKDAYS: [Weekday; 7] =
@@ -767,8 +835,10 @@ impl From<RawDates> for DateLexicon {
             time_cues: Words::plain(&r.time_cues),
             duration_cues: Words::plain(&r.duration_cues),
             zones: r.zones.clone(),
+            zone_folds: r.zones.iter().map(|z| (z.chars().all(|c| !c.is_lowercase()), z.to_lowercase())).collect(),
             openers: Openers::default(),
             triggers: HashSet::default(),
+            trigger_table: std::sync::OnceLock::new(),
         };
         let mut openers = Openers::default();
         openers.add(opens::WEEKDAYS, lex.weekdays.words());
@@ -805,6 +875,9 @@ impl From<RawDates> for DateLexicon {
         let leads = Words::new(lex.lead_list().into_iter().map(|w| (w, ())));
         for k in lead_keys(&leads) {
             *openers.by_key.entry(k).or_default() |= opens::LEAD;
+        }
+        for k in vocab_keys(&lex) {
+            *openers.by_key.entry(k).or_default() |= opens::VOCAB;
         }
         DateLexicon { triggers, openers, ..lex }
     }
@@ -890,16 +963,40 @@ impl DateLexicon {
             return Head(opens::DIGIT | o.digit_led);
         }
         let mut buf = [0u8; KEY_MAX];
-        let keyed = match word_key(i, &mut buf) {
-            Some(k) if !k.is_empty() => o.by_key.get(k).copied().unwrap_or(0),
-            _ => 0,
-        };
+        let keyed =
+            match word_key(i, &mut buf) {
+                // "14h30", "h30": a word with a digit may be read by the grammars that read digits
+                Some(k) if !k.is_empty() => o.by_key.get(k).copied().unwrap_or_else(|| {
+                    if k.iter().any(u8::is_ascii_digit) {
+                        opens::VOCAB
+                    } else {
+                        0
+                    }
+                }),
+                Some(_) => 0,
+                // a word too long to fold, or with a capital that lowercases to several characters:
+                // not known, so not ruled out
+                None => opens::VOCAB,
+            };
         Head(keyed | o.loose)
     }
 
     /// Whether a prefilter word is one of this lexicon's triggers.
     pub fn is_trigger(&self, word: &str) -> bool {
         self.triggers.contains(word)
+    }
+
+    /// [`Self::is_trigger`] for the word of index `ix` of `prefilter` (the prefilter of this
+    /// lexicon: its answers are kept by index on first use).
+    pub fn is_trigger_at(&self, prefilter: &super::prefilter::Prefilter, ix: u32) -> bool {
+        let table = self.trigger_table.get_or_init(|| {
+            // the prefilter's words are never empty: an empty word is past the last index
+            (0u32..).map(|k| prefilter.word(k)).take_while(|w| !w.is_empty()).map(|w| self.is_trigger(w)).collect()
+        });
+        match table.get(ix as usize) {
+            Some(&t) => t,
+            None => self.is_trigger(prefilter.word(ix)),
+        }
     }
 }
 
@@ -914,6 +1011,149 @@ fn lead_keys(leads: &Words<()>) -> HashSet<Box<[u8]>, KeyHash> {
         }
         if let Some(stem) = w.strip_suffix('.').filter(|s| s.chars().count() >= 3 && alnum(s)) {
             keys.insert(stem.as_bytes().into());
+        }
+    }
+    keys
+}
+
+/// The runs of letters and digits of every entry of every list the grammars read (and of the
+/// words they spell in place: "une", "a", "et", "and"), folded as [`word_key`] folds text: a word
+/// of the text that is none of these is read by no grammar.
+fn vocab_keys(lx: &DateLexicon) -> HashSet<Box<[u8]>, KeyHash> {
+    // every list, by name: a list added to the lexicon must be added here (the pattern has no `..`)
+    let DateLexicon {
+        months,
+        weekdays,
+        weekdays_full,
+        day_suffixes,
+        day_words,
+        of,
+        month_first: _,
+        months_alone,
+        ambiguous_months,
+        months_capitalised: _,
+        day_articles,
+        recurring,
+        month_cues,
+        year_cues,
+        since,
+        parts,
+        seasons,
+        season_prefixes,
+        season_links,
+        rel_after,
+        rel_before,
+        relative_periods,
+        relative_days,
+        anchor_links,
+        directions,
+        ago_prefixes,
+        ago_suffixes,
+        hence_prefixes,
+        hence_suffixes,
+        restate,
+        event_stops,
+        amounts,
+        indefinite,
+        article_weak_units,
+        tens,
+        tens_links,
+        approx_amounts,
+        approx_amount_links,
+        half_after,
+        half_before,
+        approx,
+        units,
+        idioms,
+        age_units,
+        age_prefixes,
+        age_nouns,
+        age_links,
+        aged,
+        year_old,
+        born,
+        time_words,
+        hour_marks,
+        am,
+        pm,
+        oclock,
+        day_parts,
+        time_cues,
+        duration_cues,
+        zones,
+        zone_folds: _,
+        openers: _,
+        triggers: _,
+        trigger_table: _,
+    } = lx;
+    let lists: Vec<Box<dyn Iterator<Item = &str>>> = vec![
+        Box::new(months.words()),
+        Box::new(weekdays.words()),
+        Box::new(weekdays_full.words()),
+        Box::new(day_suffixes.words()),
+        Box::new(day_words.words()),
+        Box::new(of.words()),
+        Box::new(months_alone.words()),
+        Box::new(ambiguous_months.words()),
+        Box::new(day_articles.words()),
+        Box::new(recurring.words()),
+        Box::new(month_cues.words()),
+        Box::new(year_cues.words()),
+        Box::new(since.words()),
+        Box::new(parts.words()),
+        Box::new(seasons.words()),
+        Box::new(season_prefixes.words()),
+        Box::new(season_links.words()),
+        Box::new(rel_after.words()),
+        Box::new(rel_before.words()),
+        Box::new(relative_periods.words()),
+        Box::new(relative_days.words()),
+        Box::new(anchor_links.words()),
+        Box::new(directions.words()),
+        Box::new(ago_prefixes.words()),
+        Box::new(ago_suffixes.words()),
+        Box::new(hence_prefixes.words()),
+        Box::new(hence_suffixes.words()),
+        Box::new(restate.words()),
+        Box::new(event_stops.words()),
+        Box::new(amounts.words()),
+        Box::new(indefinite.words()),
+        Box::new(article_weak_units.words()),
+        Box::new(tens.words()),
+        Box::new(tens_links.words()),
+        Box::new(approx_amounts.words()),
+        Box::new(approx_amount_links.words()),
+        Box::new(half_after.words()),
+        Box::new(half_before.words()),
+        Box::new(approx.words()),
+        Box::new(units.words()),
+        Box::new(idioms.words()),
+        Box::new(age_units.words()),
+        Box::new(age_prefixes.words()),
+        Box::new(age_nouns.words()),
+        Box::new(age_links.words()),
+        Box::new(aged.words()),
+        Box::new(year_old.words()),
+        Box::new(born.words()),
+        Box::new(time_words.words()),
+        Box::new(hour_marks.words()),
+        Box::new(am.words()),
+        Box::new(pm.words()),
+        Box::new(oclock.words()),
+        Box::new(day_parts.words()),
+        Box::new(time_cues.words()),
+        Box::new(duration_cues.words()),
+        Box::new(zones.iter().map(String::as_str)),
+        // spelled in place by `tag_word`
+        Box::new(["une", "a", "et", "and"].into_iter()),
+    ];
+    let mut keys = HashSet::default();
+    let mut buf = [0u8; KEY_MAX];
+    for w in lists.into_iter().flatten() {
+        for run in w.split(|c: char| !c.is_alphanumeric()).filter(|r| !r.is_empty()) {
+            if let Some(k) = word_key(run, &mut buf) {
+                keys.insert(k.into());
+            }
         }
     }
     keys
@@ -1584,12 +1824,220 @@ mod tests {
             ("depuis trois ans", SINCE, MONTHS | DIGIT),
             ("Il y a deux ans", AGO_PREFIXES, MONTHS | DURATION),
             ("trois jours", AMOUNTS, MONTHS | SINCE),
-            ("Paris", 0, u32::MAX),
+            ("Lyon", 0, u32::MAX),
             ("«", 0, u32::MAX),
         ] {
             let head = lx.head(input);
             assert!(yes == 0 || head.may(yes), "{input:?} {head:?}");
             assert!(!head.may(no & !yes), "{input:?} {head:?}");
+        }
+    }
+
+    #[test]
+    fn tells_which_words_a_grammar_may_read() {
+        let fr = &Lexicon::get(Lang::Fr).dates;
+        let en = &Lexicon::get(Lang::En).dates;
+        // a run of any entry ("il y a", "à la fin de l'", "heure de Paris"), of a word spelled in
+        // place ("et"), a word with a digit, a word that cannot be folded
+        for yes in ["il", "y", "fin", "l", "Paris", "et", "ans", "Février", "h30", "1er", "İstanbul"] {
+            assert!(fr.head(yes).readable(), "{yes}");
+        }
+        for yes in ["year", "old", "o", "clock", "Eastern", "and", "a.m.", "of"] {
+            assert!(en.head(yes).readable(), "{yes}");
+        }
+        for no in ["Lyon", "gouvernement", "annoncé", "ville"] {
+            assert!(!fr.head(no).readable(), "{no}");
+        }
+        for no in ["government", "announced", "Lyon"] {
+            assert!(!en.head(no).readable(), "{no}");
+        }
+    }
+
+    #[test]
+    fn reads_digits() {
+        for (min, max, input, want) in [
+            (1, 2, "12 mars", Some((" mars", 12))),
+            (1, 2, "5h", Some(("h", 5))),
+            (4, 4, "2022-02", Some(("-02", 2022))),
+            (2, 2, "07", Some(("", 7))),
+            (1, 4, "0", Some(("", 0))),
+        ] {
+            assert_eq!(digits(min, max, input).ok(), want, "{input:?}");
+        }
+        // too few, too many (a further digit), none, a digit that is not ASCII
+        for (min, max, input) in [(2, 2, "7 "), (1, 2, "123"), (1, 2, "mars"), (1, 2, ""), (1, 2, "٣")] {
+            assert!(digits(min, max, input).is_err(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn rules_out_from_the_first_two_bytes_only_what_no_entry_spells() {
+        let bits = |s: &str| s.chars().fold(0u128, |b, c| b | 1u128 << (c as u32));
+        for (entry, want) in [
+            ("mars", bits("aA")),
+            ("d'ici", bits("'")),
+            ("d’ici", bits("'")),
+            ("dès", 0),
+            ("il y a", bits("lL")),
+            ("a.m.", bits(".")),
+            ("a m", bits(" \t")),
+            ("2e", bits("eE")),
+            ("h", u128::MAX),
+            ("été", u128::MAX),
+            ("’an", u128::MAX),
+        ] {
+            assert_eq!(second_bytes(entry), want, "{entry:?}");
+        }
+        let w = Words::new(
+            [
+                ("mars", 1),
+                ("mi-", 2),
+                ("l'an", 3),
+                ("’an", 4),
+                ("m", 5),
+                ("2e", 6),
+                ("été", 7),
+                ("d’ici", 8),
+                ("dès", 9),
+            ]
+            .map(|(w, v)| (w.to_string(), v)),
+        );
+        for input in [
+            "Mars 2022",
+            "mi-mars",
+            "M. Dupont",
+            "l'an",
+            "L’an",
+            "’an",
+            "2e",
+            "été",
+            "Été",
+            "m",
+            "x",
+            "d'ici",
+            "de",
+            "DÈS",
+        ] {
+            let spelled = w.candidates(input).count() > 0;
+            assert_eq!(w.ruled_out(input), !spelled, "{input:?}");
+        }
+        // "m" is an entry: a text that opens on "m" is never ruled out, whatever follows
+        assert!(!w.ruled_out("mx") && !w.ruled_out("m"));
+        for input in ["xavier", "2 mars", "la", "Lyon", "é", ""] {
+            assert!(w.parse(input).is_err(), "{input:?}");
+        }
+        let none: Words<u32> = Words::default();
+        assert!(none.ruled_out("mars") && none.ruled_out("m") && none.parse("mars").is_err());
+    }
+
+    /// [`Words::parse`] without its filters: every entry under the text's first key, in order.
+    fn parse_slowly<'i, T: Copy>(w: &Words<T>, i: &'i str) -> PResult<'i, T> {
+        let key = i.chars().next().map(first_key);
+        for (entry, value) in &w.entries {
+            if entry.chars().next().map(first_key) != key {
+                continue;
+            }
+            if let Some(rest) = match_entry(entry, i).and_then(|n| i.get(n..)) {
+                return Ok((rest, *value));
+            }
+        }
+        fail()
+    }
+
+    #[test]
+    fn reads_each_list_as_its_unfiltered_walk_does() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(w: &Words<T>, inputs: &[String]) {
+            for i in inputs {
+                assert_eq!(w.parse(i), parse_slowly(w, i), "{i:?}");
+            }
+        }
+        for lang in [Lang::Fr, Lang::En] {
+            let lx = &Lexicon::get(lang).dates;
+            let mut inputs: Vec<String> = Vec::new();
+            for w in vocab_sample(lx) {
+                let mut cap = w.chars();
+                let cap = cap.next().map(|c| c.to_uppercase().chain(cap).collect::<String>()).unwrap_or_default();
+                for v in [w.clone(), w.to_uppercase(), cap, w.replace('\'', "’"), w.replace(' ', "\t")] {
+                    inputs.push(format!("{v} 2022"));
+                    inputs.push(format!("{v}s"));
+                    inputs.push(v.chars().take(2).collect());
+                    inputs.push(v.chars().take(3).collect::<String>() + " x");
+                    inputs.push(v);
+                }
+            }
+            check(&lx.months, &inputs);
+            check(&lx.weekdays, &inputs);
+            check(&lx.month_cues, &inputs);
+            check(&lx.year_cues, &inputs);
+            check(&lx.since, &inputs);
+            check(&lx.parts, &inputs);
+            check(&lx.seasons, &inputs);
+            check(&lx.season_prefixes, &inputs);
+            check(&lx.relative_periods, &inputs);
+            check(&lx.relative_days, &inputs);
+            check(&lx.directions, &inputs);
+            check(&lx.ago_prefixes, &inputs);
+            check(&lx.amounts, &inputs);
+            check(&lx.approx, &inputs);
+            check(&lx.units, &inputs);
+            check(&lx.half_before, &inputs);
+            check(&lx.half_after, &inputs);
+            check(&lx.age_prefixes, &inputs);
+            check(&lx.year_old, &inputs);
+            check(&lx.born, &inputs);
+            check(&lx.am, &inputs);
+            check(&lx.time_cues, &inputs);
+            check(&lx.duration_cues, &inputs);
+            check(&lx.event_stops, &inputs);
+        }
+    }
+
+    /// Every entry of the lists the test above reads.
+    fn vocab_sample(lx: &DateLexicon) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for list in [
+            lx.months.words().collect::<Vec<_>>(),
+            lx.month_cues.words().collect(),
+            lx.year_cues.words().collect(),
+            lx.parts.words().collect(),
+            lx.seasons.words().collect(),
+            lx.relative_periods.words().collect(),
+            lx.relative_days.words().collect(),
+            lx.directions.words().collect(),
+            lx.ago_prefixes.words().collect(),
+            lx.amounts.words().collect(),
+            lx.approx.words().collect(),
+            lx.units.words().collect(),
+            lx.half_before.words().collect(),
+            lx.age_prefixes.words().collect(),
+            lx.year_old.words().collect(),
+            lx.born.words().collect(),
+            lx.am.words().collect(),
+            lx.time_cues.words().collect(),
+            lx.duration_cues.words().collect(),
+            lx.event_stops.words().collect(),
+        ] {
+            out.extend(list.into_iter().map(str::to_string));
+        }
+        out.extend(["de la", "dès", "d'abord", "l'année", "lA", "a\tm", "À", "été", "x", ""].map(str::to_string));
+        out
+    }
+
+    #[test]
+    fn tells_a_prefilter_word_is_a_trigger_by_its_index() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = Lexicon::get(lang);
+            let mut n = 0;
+            for ix in 0u32.. {
+                let w = lex.prefilter.word(ix);
+                if w.is_empty() {
+                    break;
+                }
+                assert_eq!(lex.dates.is_trigger_at(&lex.prefilter, ix), lex.dates.is_trigger(w), "{w}");
+                n += usize::from(lex.dates.is_trigger(w));
+            }
+            assert!(n > 50, "{lang:?}: {n} triggers");
+            assert!(!lex.dates.is_trigger_at(&lex.prefilter, u32::MAX));
         }
     }
 

@@ -323,20 +323,21 @@ pub(crate) fn ends_with_word<T: Copy>(words: &super::date::Words<T>, before: &st
         from -= 1;
     }
     let tail = t.get(from..).unwrap_or("");
-    let mut prev_alnum = false;
-    let mut starts: Vec<usize> = Vec::with_capacity(8);
-    for (k, c) in tail.char_indices() {
-        let alnum = c.is_alphanumeric();
-        if alnum && !prev_alnum {
-            starts.push(k);
+    // the last four word starts of the tail, last first (a start at the tail's own start counts)
+    let mut back = tail.char_indices().rev().peekable();
+    let mut seen = 0;
+    while let Some((k, c)) = back.next() {
+        if c.is_alphanumeric() && !back.peek().is_some_and(|&(_, p)| p.is_alphanumeric()) {
+            if tail.get(k..).is_some_and(|w| matches!(words.parse(w), Ok((rest, _)) if rest.is_empty())) {
+                return true;
+            }
+            seen += 1;
+            if seen == 4 {
+                break;
+            }
         }
-        prev_alnum = alnum;
     }
-    starts
-        .iter()
-        .rev()
-        .take(4)
-        .any(|&k| tail.get(k..).is_some_and(|w| matches!(words.parse(w), Ok((rest, _)) if rest.is_empty())))
+    false
 }
 
 #[cfg(test)]
@@ -397,6 +398,29 @@ mod tests {
         for no in ["three terms", "a few days", "several weeks", "2 of 3", "half"] {
             assert_eq!(read(Lang::En, no), None, "{no}");
         }
+    }
+
+    #[test]
+    fn finds_a_cue_among_the_last_four_words() {
+        let fr = &Lexicon::get(Lang::Fr).dates;
+        for (before, yes) in [
+            ("il est arrivé à ", true),
+            ("il y a ", true),
+            ("jusqu’à", true),
+            ("tous les jours à  ", true),
+            ("à la fin de la", false),
+            ("pendant les trois grandes ", false),
+            ("pendant", true),
+            ("", false),
+            ("cinq six sept huit neuf à", true),
+        ] {
+            let got = ends_with_word(&fr.time_cues, before) || ends_with_word(&fr.duration_cues, before);
+            assert_eq!(got, yes, "{before:?}");
+        }
+        // only a whole last phrase counts ("il y a" ends "... il y a", not "... il y avait")
+        assert!(ends_with_word(&fr.ago_prefixes, "Il y a") && !ends_with_word(&fr.ago_prefixes, "il y avait"));
+        // a cue five words back is out of reach
+        assert!(!ends_with_word(&fr.duration_cues, "pendant un deux trois quatre"));
     }
 
     #[test]

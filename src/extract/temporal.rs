@@ -4,7 +4,8 @@
 //!
 //! A grammar may begin a few words before its candidate ("il y a trois *ans*", "né le *14* juin",
 //! "en *2022*"): the scanner tries the word starts just before a candidate (same sentence, after
-//! the last claim), earliest first, and keeps the first reading that reaches the candidate.
+//! the last claim and after the last word no grammar reads), earliest first, and keeps the first
+//! reading that reaches the candidate.
 
 use super::age::{age, capitalised_words, AgeClaim, AgeRead};
 use super::date::{is_space, marked_date, marked_date_at, offset_in, opens, DateLexicon, DateRead, Head};
@@ -94,10 +95,11 @@ fn ordinal_second(before: &str, d: &DurationRead<'_>, b: &super::duration::Bare)
     singular && !article
 }
 
-/// Word starts before `at` (back to `floor`, within the sentence), earliest first, then `at`;
-/// into `out` (cleared first: one buffer serves every candidate of a run). Walks back from `at`
-/// only as far as the last few word starts (a word start at `floor` counts even mid-word).
-fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>) {
+/// Word starts before `at` (back to `floor`, within the sentence, while `keep` accepts them),
+/// earliest first, then `at`; into `out` (cleared first: one buffer serves every candidate of a
+/// run). Walks back from `at` only as far as the last few word starts (a word start at `floor`
+/// counts even mid-word), and stops at the first start `keep` refuses (it is left out).
+fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>, mut keep: impl FnMut(usize) -> bool) {
     out.clear();
     if let Some(head) = text.get(floor..at) {
         let mut back = head.char_indices().rev().peekable();
@@ -106,6 +108,9 @@ fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>) {
                 break;
             }
             if c.is_alphanumeric() && !back.peek().is_some_and(|&(_, p)| p.is_alphanumeric()) {
+                if !keep(floor + k) {
+                    break;
+                }
                 out.push(floor + k);
                 if out.len() == LOOKBACK_WORDS {
                     break;
@@ -117,6 +122,36 @@ fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>) {
     out.push(at);
 }
 
+/// What the scanner knows of a word start of the run: its [`Head`], and what was read there.
+#[derive(Clone, Copy)]
+struct Slot {
+    start: usize,
+    head: Head,
+    read: Read,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Read {
+    /// Not tried yet.
+    Untried,
+    /// Nothing to read, or the start may not lead.
+    Nothing,
+    /// A reading that ends there.
+    Ends(usize),
+}
+
+/// The slot of `start` in `slots` (sorted by start), made on first sight: its head read once.
+fn slot_of(lx: &DateLexicon, text: &str, slots: &mut Vec<Slot>, start: usize) -> Option<usize> {
+    match slots.binary_search_by_key(&start, |s| s.start) {
+        Ok(k) => Some(k),
+        Err(k) => {
+            let head = lx.head(text.get(start..)?);
+            slots.insert(k, Slot { start, head, read: Read::Untried });
+            Some(k)
+        }
+    }
+}
+
 /// Reads the temporal claims of a run into `out`.
 pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
     let lx = &rcx.lex.dates;
@@ -124,48 +159,49 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
     let cx = Ctx { lx, pub_date: rcx.doc.pub_date, options: rcx.options };
     let first = out.len();
     let mut resume = 0;
-    // Start positions already read and where their reading ended (None: nothing there), sorted.
-    // Several candidates share the same look-back window; without this every start was re-parsed
-    // for each. The floor of the windows never goes back: starts below it are dropped.
-    let mut tried: Vec<(usize, Option<usize>)> = Vec::new();
+    // Word starts already seen, sorted: their head, and where their reading ended. Several
+    // candidates share the same look-back window; without this every start was re-parsed for
+    // each. The floor of the windows never goes back: starts below it are dropped.
+    let mut slots: Vec<Slot> = Vec::new();
     let mut window: Vec<usize> = Vec::with_capacity(LOOKBACK_WORDS + 1);
     for cand in rcx.candidates {
         if cand.at < resume {
             continue;
         }
         if let CandidateKind::Word(ix) = cand.kind {
-            if !lx.is_trigger(rcx.lex.prefilter.word(ix)) {
+            if !lx.is_trigger_at(&rcx.lex.prefilter, ix) {
                 continue;
             }
         }
         let window_start = text.get(..cand.at).map_or(0, |h| h.len().saturating_sub(120));
         let floor = resume.max(char_floor(text, window_start));
-        starts(text, cand.at, floor, &mut window);
-        let dead = tried.partition_point(|&(s, _)| s < floor);
-        tried.drain(..dead);
+        let dead = slots.partition_point(|s| s.start < floor);
+        slots.drain(..dead);
+        // A reading that starts before a word no grammar reads cannot reach the candidate: look
+        // back only to the last such word.
+        starts(text, cand.at, floor, &mut window, |start| {
+            slot_of(lx, text, &mut slots, start).and_then(|k| slots.get(k)).is_none_or(|s| s.head.readable())
+        });
         for &start in &window {
-            let slot = tried.binary_search_by_key(&start, |&(s, _)| s);
-            match slot.map(|k| tried.get(k).map(|&(_, e)| e)) {
-                Ok(Some(None)) => continue,
-                Ok(Some(Some(end))) if end <= cand.at => continue,
+            let Some(k) = slot_of(lx, text, &mut slots, start) else { continue };
+            let Some(&slot) = slots.get(k) else { continue };
+            match slot.read {
+                Read::Nothing => continue,
+                Read::Ends(end) if end <= cand.at => continue,
                 _ => {}
             }
-            let mut remember = |reading: Option<usize>| match slot {
-                Ok(k) => {
-                    if let Some(t) = tried.get_mut(k) {
-                        t.1 = reading;
-                    }
+            let mut remember = |read: Read| {
+                if let Some(s) = slots.get_mut(k) {
+                    s.read = read;
                 }
-                Err(k) => tried.insert(k, (start, reading)),
             };
             // the first word of the start, folded once: whether it may lead, and what it opens
-            let head = text.get(start..).map(|i| lx.head(i));
-            let Some(head) = head.filter(|h| start == cand.at || h.leads()) else {
-                remember(None);
+            if !(start == cand.at || slot.head.leads()) {
+                remember(Read::Nothing);
                 continue;
-            };
-            let reading = read_at(&cx, text, start, head);
-            remember(reading.as_ref().map(|(_, end)| *end));
+            }
+            let reading = read_at(&cx, text, start, slot.head);
+            remember(reading.as_ref().map_or(Read::Nothing, |(_, end)| Read::Ends(*end)));
             let Some((found, end)) = reading else { continue };
             if end <= cand.at {
                 continue;
@@ -396,14 +432,22 @@ mod tests {
         let text = "Hier! Il y a près de trois ans";
         let at = text.find("ans").unwrap();
         let mut window = vec![99];
-        starts(text, at, 0, &mut window);
+        starts(text, at, 0, &mut window, |_| true);
         let got: Vec<&str> = window.iter().map(|&s| &text[s..s + 2]).collect();
         assert_eq!(got, ["Il", "y ", "a ", "pr", "de", "tr", "an"]);
-        starts(text, at, at, &mut window);
+        starts(text, at, at, &mut window, |_| true);
         assert_eq!(window, vec![at]);
         let long = "un deux trois quatre cinq six sept huit neuf dix";
-        starts(long, long.len() - 3, 0, &mut window);
+        starts(long, long.len() - 3, 0, &mut window, |_| true);
         assert_eq!(window.len(), LOOKBACK_WORDS + 1, "{window:?}");
         assert_eq!(window.first().map(|&s| &long[s..s + 4]), Some("troi"));
+        // back to the first start refused, which is left out; the candidate always stays
+        let text = "Le maire de Lyon a dit deux ans";
+        let at = text.find("ans").unwrap();
+        starts(text, at, 0, &mut window, |s| !text[s..].starts_with("Lyon"));
+        let got: Vec<&str> = window.iter().map(|&s| &text[s..s + 2]).collect();
+        assert_eq!(got, ["a ", "di", "de", "an"]);
+        starts(text, at, 0, &mut window, |_| false);
+        assert_eq!(window, vec![at]);
     }
 }

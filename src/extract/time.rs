@@ -128,10 +128,9 @@ pub fn zone<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, &'i str> {
     let (r, _) = gap0(i)?;
     let (r, open) = opt(char('(')).parse(r)?;
     let (r, _) = gap0(r)?;
-    for z in &lx.zones {
-        let caps = z.chars().all(|c| !c.is_lowercase());
+    for (z, (caps, lower)) in lx.zones.iter().zip(&lx.zone_folds) {
         let Some(head) = r.get(..z.len()) else { continue };
-        let same = if caps { head == z } else { head.to_lowercase() == z.to_lowercase() };
+        let same = if *caps { head == z } else { same_lowercase(head, lower) };
         if !same {
             continue;
         }
@@ -148,6 +147,15 @@ pub fn zone<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, &'i str> {
         return Ok((rest, head));
     }
     fail()
+}
+
+/// Whether `text.to_lowercase() == lower`, without allocating (a capital sigma, which lowercases
+/// by its place in the word, takes the allocating way).
+fn same_lowercase(text: &str, lower: &str) -> bool {
+    if text.contains('Σ') {
+        return text.to_lowercase() == lower;
+    }
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 // TIME := (H_CLOCK | COLON | AMPM | OCLOCK | NAMED) [ZONE]
@@ -169,6 +177,22 @@ mod tests {
     fn read(lang: Lang, before: &str, input: &str) -> Option<(u32, u32, Option<String>)> {
         let lx = &Lexicon::get(lang).dates;
         time(lx, before, input).ok().map(|(_, t)| (t.claim.hour, t.claim.minute, t.claim.zone))
+    }
+
+    #[test]
+    fn compares_lowercase_without_allocating() {
+        for (text, lower) in [
+            ("HEURE de PARIS", "heure de paris"),
+            ("Heure de Montréal", "heure de montréal"),
+            ("HEURE DE MONTRÉAL", "heure de montréal"),
+            ("ΟΔΟΣ", "οδος"),
+            ("ΟΔΟΣ", "οδοσ"),
+            ("utc", "utc"),
+        ] {
+            assert_eq!(same_lowercase(text, lower), text.to_lowercase() == lower, "{text:?}");
+        }
+        assert!(same_lowercase("Heure locale", "heure locale"));
+        assert!(!same_lowercase("Heure local", "heure locale") && !same_lowercase("heure", "heures"));
     }
 
     #[test]
