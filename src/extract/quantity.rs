@@ -405,14 +405,18 @@ impl Finder {
 pub struct List {
     entries: Vec<String>,
     finder: Finder,
-    set: std::collections::HashSet<String, FxBuild>,
+    /// The entries, for [`Compiled::is_in`].
+    members: WordTable<()>,
 }
 
 impl List {
     fn new(entries: Vec<String>) -> List {
         let finder = Finder::new(entries.iter().map(String::as_str));
-        let set = entries.iter().cloned().collect();
-        List { entries, finder, set }
+        let mut members = WordTable::default();
+        for e in &entries {
+            members.insert(e, (), |(), ()| ());
+        }
+        List { entries, finder, members }
     }
 }
 
@@ -607,6 +611,8 @@ pub struct Compiled {
     pub dimension_nouns: List,
     pub part_whole: List,
     pub articles: List,
+    /// `share_connectors` folded char by char ([`fold`]), in the lexicon's order.
+    pub share_connectors: Vec<String>,
     /// The first words of entries, with the [`heads`] bits of their lists ([`Compiled::heads_at`]).
     heads: WordTable<u8>,
     /// No first word is too long for [`WordTable`]: a word missing from `heads` opens no entry.
@@ -722,6 +728,7 @@ impl Compiled {
             dimension_nouns: sorted(&lex.dimension_nouns),
             part_whole: sorted(&lex.part_whole),
             articles: sorted(&lex.articles),
+            share_connectors: lex.share_connectors.iter().map(|c| c.chars().map(fold).collect()).collect(),
             heads: WordTable::default(),
             heads_exact: true,
         };
@@ -857,8 +864,23 @@ impl Compiled {
     }
     /// Whether `word` (as written) is in `list` (folded): [`folded_eq`] to one of its entries.
     pub fn is_in(list: &List, word: &str) -> bool {
+        let members = &list.members;
+        let bytes = word.as_bytes();
+        let map = |b: u8| if b == b'-' { b' ' } else { b.to_ascii_lowercase() };
+        if word.is_ascii() && bytes.len() < 64 {
+            // Cheap refusals first: no entry is as long or opens with this letter.
+            let head = bytes.first().map_or(0, |&b| usize::from(map(b)));
+            let headed = members.heads.get(head / 64).is_some_and(|bits| bits & (1 << (head % 64)) != 0);
+            if !members.has_len(bytes.len()) || !headed {
+                return false;
+            }
+            if bytes.len() <= 16 {
+                let key = bytes.iter().rev().fold(0u128, |key, &b| (key << 8) | u128::from(map(b)));
+                return members.short.contains_key(&key);
+            }
+        }
         match Key::folded(word) {
-            Some(key) => list.set.contains(key.as_str()),
+            Some(key) => key.buf.get(..key.len).is_some_and(|k| members.value(k).is_some()),
             None => list.iter().any(|e| folded_eq(word, e)),
         }
     }
@@ -1849,11 +1871,14 @@ mod tests {
                 assert_eq!(first_pair(&lex.words, &i), walk, "{i:?}");
             }
             let lists = [&lex.percent, &lex.of_words, &lex.part_whole, &lex.articles, &lex.time_after, &lex.streets];
-            for list in lists {
+            for list in lists.into_iter().chain([&lex.stop_words, &lex.period_nouns, &lex.invariant, &lex.year_before])
+            {
                 let entries: Vec<&str> = list.iter().map(String::as_str).collect();
                 for i in probes(&entries) {
                     let walk = list.iter().find_map(|e| phrase(e, &i).map(|l| (l, e.as_str())));
                     assert_eq!(first(list, &i), walk, "{i:?}");
+                    let member = list.iter().any(|e| folded_eq(&i, e));
+                    assert_eq!(Compiled::is_in(list, &i), member, "{i:?}");
                 }
             }
         }
