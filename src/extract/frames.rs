@@ -333,7 +333,7 @@ fn total_frame(
     while k > first {
         let cur = items.get(k)?;
         let before = items.get(k - 1)?;
-        if same_kind_key(before).as_deref() != Some(kind.as_str()) || counted(before) != counted(prev) {
+        if same_kind_key(before) != Some(kind) || counted(before) != counted(prev) {
             break;
         }
         let sep = text.get(end_with_counted(before)..cur.local.0)?;
@@ -387,11 +387,11 @@ fn drop_restated_whole(
 }
 
 /// Claims that can be summed together: exact numbers, percentages, or money of one currency.
-fn same_kind_key(c: &Claim) -> Option<String> {
+fn same_kind_key(c: &Claim) -> Option<&str> {
     match &c.kind {
-        ClaimKind::Number(n) if n.approx.is_none() && n.form != Form::Fraction => Some("n".into()),
-        ClaimKind::Percent(p) if p.approx.is_none() => Some("%".into()),
-        ClaimKind::Money(m) if m.approx.is_none() => Some(m.currency.clone()),
+        ClaimKind::Number(n) if n.approx.is_none() && n.form != Form::Fraction => Some("n"),
+        ClaimKind::Percent(p) if p.approx.is_none() => Some("%"),
+        ClaimKind::Money(m) if m.approx.is_none() => Some(&m.currency),
         _ => None,
     }
 }
@@ -445,7 +445,7 @@ fn tail_total(
     let total = items.get(t)?;
     let last = items.get(t.checked_sub(1)?)?;
     let kind = same_kind_key(total)?;
-    if same_kind_key(last).as_deref() != Some(kind.as_str()) {
+    if same_kind_key(last) != Some(kind) {
         return None;
     }
     let end_last = end_with_counted(last);
@@ -478,7 +478,7 @@ fn tail_total(
     let mut k = t - 1;
     while k > first {
         let (before, cur) = (items.get(k - 1)?, items.get(k)?);
-        if same_kind_key(before).as_deref() != Some(kind.as_str()) {
+        if same_kind_key(before) != Some(kind) {
             break;
         }
         let sep = text.get(end_with_counted(before)..cur.local.0)?;

@@ -196,8 +196,8 @@ fn lead(i: &str) -> Option<u8> {
     i.chars().next().and_then(|c| fold(c).encode_utf8(&mut buf).as_bytes().first().copied())
 }
 
-/// Per lead byte, the indices of a list's entries that [`may_start`] there, in list order: the
-/// entries [`phrase`] may match, found without reading the others.
+/// Per lead byte, the indices of some of a list's entries that [`may_start`] there, in list
+/// order: the entries [`phrase`] may match, found without reading the others.
 #[derive(Debug, Default)]
 struct LeadIndex {
     /// Bucket `b` is `order[starts[b]..starts[b + 1]]`.
@@ -206,12 +206,21 @@ struct LeadIndex {
 }
 
 impl LeadIndex {
-    fn new<'e>(entries: impl Iterator<Item = &'e str> + Clone) -> LeadIndex {
+    /// Indexes the entries `(k, entry)` given, `k` their index in the list, in list order.
+    fn new<'e>(entries: impl Iterator<Item = (usize, &'e str)>) -> LeadIndex {
+        let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); 256];
+        for (k, e) in entries {
+            for (b, bucket) in buckets.iter_mut().enumerate() {
+                if may_start(e, u8::try_from(b).ok()) {
+                    bucket.push(k);
+                }
+            }
+        }
         let mut starts = Vec::with_capacity(257);
         let mut order = Vec::new();
-        for b in 0..=u8::MAX {
+        for bucket in buckets {
             starts.push(order.len());
-            order.extend(entries.clone().enumerate().filter(|(_, e)| may_start(e, Some(b))).map(|(k, _)| k));
+            order.extend(bucket);
         }
         starts.push(order.len());
         LeadIndex { starts, order }
@@ -228,21 +237,186 @@ impl LeadIndex {
     }
 }
 
+/// Whether a folded entry is one word: letters and digits only, shorter than a [`Key`].
+/// [`phrase`] matches such an entry exactly where the letters and digits that open the text,
+/// folded, are the entry: one look-up finds it, whatever the length of the list.
+fn one_word(entry: &str) -> bool {
+    !entry.is_empty() && entry.len() < 64 && entry.chars().all(char::is_alphanumeric)
+}
+
+/// The letters and digits that open `i`, folded ([`fold`]): the key and its length in `i`.
+/// `None` when they do not fit the key (no entry is that long).
+fn word_key(i: &str) -> Option<(Key, usize)> {
+    let len = i.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(i.len(), |(k, _)| k);
+    Some((Key::new(i.get(..len)?.chars().map(fold))?, len))
+}
+
+/// A word of at most 16 bytes packed in an integer, first byte lowest: its hash is two
+/// multiplies and its comparison one instruction. No byte of a `str` word is zero, so words of
+/// different lengths differ.
+fn pack(bytes: &[u8]) -> Option<u128> {
+    if bytes.len() > 16 {
+        return None;
+    }
+    Some(bytes.iter().rev().fold(0u128, |key, &b| (key << 8) | u128::from(b)))
+}
+
+/// Words (folded, letters and digits only, shorter than a [`Key`]) with a value each, looked up
+/// by the word that opens a text.
+#[derive(Debug)]
+struct WordTable<V> {
+    /// Words of at most 16 bytes, [`pack`]ed.
+    short: std::collections::HashMap<u128, V, FxBuild>,
+    /// Longer words.
+    long: std::collections::HashMap<Vec<u8>, V, FxBuild>,
+    /// Bit `n` is set when a word is `n` bytes long (`n` < 64).
+    lens: u64,
+    /// Bit `b` is set when a word opens with byte `b`.
+    heads: [u64; 4],
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable {
+            short: std::collections::HashMap::default(),
+            long: std::collections::HashMap::default(),
+            lens: 0,
+            heads: [0; 4],
+        }
+    }
+}
+
+impl<V: Copy> WordTable<V> {
+    /// The value of `word` (a [`one_word`] entry), `merge`d with the one it has.
+    fn insert(&mut self, word: &str, value: V, merge: impl Fn(V, V) -> V) {
+        let slot = match pack(word.as_bytes()) {
+            Some(key) => self.short.entry(key).or_insert(value),
+            None => self.long.entry(word.as_bytes().to_vec()).or_insert(value),
+        };
+        *slot = merge(*slot, value);
+        self.lens |= 1u64.checked_shl(u32::try_from(word.len()).unwrap_or(u32::MAX)).unwrap_or(0);
+        let head = word.as_bytes().first().copied().map_or(0, usize::from);
+        if let Some(bits) = self.heads.get_mut(head / 64) {
+            *bits |= 1 << (head % 64);
+        }
+    }
+
+    /// Whether a word is `n` bytes long.
+    fn has_len(&self, n: usize) -> bool {
+        n < 64 && self.lens & (1 << n) != 0
+    }
+
+    /// The value of the folded word `key`.
+    fn value(&self, key: &[u8]) -> Option<V> {
+        match pack(key) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(key).copied(),
+        }
+    }
+
+    /// The word that opens `i` (its letters and digits, folded, as [`phrase`] compares them):
+    /// its value and the bytes it covers in `i`.
+    fn get(&self, i: &str) -> Option<(V, usize)> {
+        let bytes = i.as_bytes();
+        let &b = bytes.first()?;
+        if b.is_ascii() {
+            // Cheap refusals before the look-up: no word opens with this letter or is as long.
+            let h = usize::from(b.to_ascii_lowercase());
+            if self.heads.get(h / 64).is_none_or(|bits| bits & (1 << (h % 64)) == 0) {
+                return None;
+            }
+            let n = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if bytes.get(n).is_none_or(u8::is_ascii) {
+                // An ASCII word (most words).
+                if !self.has_len(n) {
+                    return None;
+                }
+                let word = bytes.get(..n)?;
+                if n <= 16 {
+                    // `| 0x20` lowercases ASCII letters and keeps digits.
+                    let key = word.iter().rev().fold(0u128, |key, &b| (key << 8) | u128::from(b | 0x20));
+                    return self.short.get(&key).map(|&v| (v, n));
+                }
+                let mut buf = [0u8; 64];
+                let key = buf.get_mut(..n)?;
+                for (k, b) in key.iter_mut().zip(word) {
+                    *k = b.to_ascii_lowercase();
+                }
+                return self.long.get(&*key).map(|&v| (v, n));
+            }
+        } else if self.short.is_empty() && self.long.is_empty() {
+            return None;
+        }
+        let (key, len) = word_key(i)?;
+        if !self.has_len(key.len) {
+            return None;
+        }
+        self.value(key.buf.get(..key.len)?).map(|v| (v, len))
+    }
+}
+
+/// How [`first`] finds the longest entry at a place: one-word entries by a hash look-up of the
+/// word there, the others (several words, apostrophes, symbols) by their lead byte.
+#[derive(Debug, Default)]
+struct Finder {
+    /// One-word entries and the index of the first of each.
+    words: WordTable<usize>,
+    /// The other entries.
+    lead: LeadIndex,
+}
+
+impl Finder {
+    fn new<'e>(entries: impl Iterator<Item = &'e str> + Clone) -> Finder {
+        let mut words = WordTable::default();
+        for (k, e) in entries.clone().enumerate().filter(|(_, e)| one_word(e)) {
+            words.insert(e, k, usize::min);
+        }
+        Finder { words, lead: LeadIndex::new(entries.enumerate().filter(|(_, e)| !one_word(e))) }
+    }
+
+    /// The one-word entry at the start of `i`: its index and the bytes it covers.
+    fn word(&self, i: &str) -> Option<(usize, usize)> {
+        self.words.get(i)
+    }
+
+    /// The first entry (in list order) that [`phrase`] matches at the start of `i`, with
+    /// `entry(k)` the text of entry `k`: its index and the bytes read.
+    fn first<'l>(&self, i: &str, entry: impl Fn(usize) -> Option<&'l str>) -> Option<(usize, usize)> {
+        let word = self.word(i);
+        if self.lead.order.is_empty() {
+            return word;
+        }
+        for &k in self.lead.at(i) {
+            if word.is_some_and(|(w, _)| w < k) {
+                break;
+            }
+            if let Some(l) = entry(k).and_then(|e| phrase(e, i)) {
+                return Some((k, l));
+            }
+        }
+        word
+    }
+}
+
 /// A word list of the lexicon, folded and sorted longest first, indexed for the two questions
 /// the parsers ask: which entry opens this text ([`first`]) and is this word one
 /// ([`Compiled::is_in`]). Reads as the slice of its entries.
 #[derive(Debug, Default)]
 pub struct List {
     entries: Vec<String>,
-    lead: LeadIndex,
-    set: std::collections::HashSet<String, FxBuild>,
+    finder: Finder,
+    /// The entries, for [`Compiled::is_in`].
+    members: WordTable<()>,
 }
 
 impl List {
     fn new(entries: Vec<String>) -> List {
-        let lead = LeadIndex::new(entries.iter().map(String::as_str));
-        let set = entries.iter().cloned().collect();
-        List { entries, lead, set }
+        let finder = Finder::new(entries.iter().map(String::as_str));
+        let mut members = WordTable::default();
+        for e in &entries {
+            members.insert(e, (), |(), ()| ());
+        }
+        List { entries, finder, members }
     }
 }
 
@@ -257,19 +431,19 @@ impl std::ops::Deref for List {
 #[derive(Debug)]
 pub struct Pairs<T> {
     entries: Vec<(String, T)>,
-    lead: LeadIndex,
+    finder: Finder,
 }
 
 impl<T> Default for Pairs<T> {
     fn default() -> Self {
-        Pairs { entries: Vec::new(), lead: LeadIndex::default() }
+        Pairs { entries: Vec::new(), finder: Finder::default() }
     }
 }
 
 impl<T> Pairs<T> {
     fn new(entries: Vec<(String, T)>) -> Pairs<T> {
-        let lead = LeadIndex::new(entries.iter().map(|(e, _)| e.as_str()));
-        Pairs { entries, lead }
+        let finder = Finder::new(entries.iter().map(|(e, _)| e.as_str()));
+        Pairs { entries, finder }
     }
 }
 
@@ -324,12 +498,14 @@ impl Key {
 
 /// The longest entry of `list` at the start of `i`: bytes read and the entry.
 fn first<'l>(list: &'l List, i: &str) -> Option<(usize, &'l str)> {
-    list.lead.at(i).iter().filter_map(|&k| list.entries.get(k)).find_map(|e| phrase(e, i).map(|l| (l, e.as_str())))
+    let (k, l) = list.finder.first(i, |k| list.entries.get(k).map(String::as_str))?;
+    Some((l, list.entries.get(k)?.as_str()))
 }
 
 /// The longest entry of `list` at the start of `i`: bytes read and its value.
 fn first_pair<'l, T>(list: &'l Pairs<T>, i: &str) -> Option<(usize, &'l T)> {
-    list.lead.at(i).iter().filter_map(|&k| list.entries.get(k)).find_map(|(e, v)| phrase(e, i).map(|l| (l, v)))
+    let (k, l) = list.finder.first(i, |k| list.entries.get(k).map(|(e, _)| e.as_str()))?;
+    Some((l, &list.entries.get(k)?.1))
 }
 
 fn folded_eq(word: &str, entry: &str) -> bool {
@@ -387,7 +563,10 @@ pub struct Compiled {
     pub agreement: bool,
     lone_article_counts: bool,
     words: Pairs<Word>,
-    tens: Pairs<u64>,
+    /// Tens words that a unit word may follow glued ("twentyfifth"), sorted longest first,
+    /// by lead byte: a prefix of a word, not a word.
+    tens: Vec<(String, u64)>,
+    tens_lead: LeadIndex,
     small: Pairs<Word>,
     article_one: List,
     lone_fractions: List,
@@ -432,6 +611,34 @@ pub struct Compiled {
     pub dimension_nouns: List,
     pub part_whole: List,
     pub articles: List,
+    /// `share_connectors` folded char by char ([`fold`]), in the lexicon's order.
+    pub share_connectors: Vec<String>,
+    /// The first words of entries, with the [`heads`] bits of their lists ([`Compiled::heads_at`]).
+    heads: WordTable<u8>,
+    /// No first word is too long for [`WordTable`]: a word missing from `heads` opens no entry.
+    heads_exact: bool,
+}
+
+/// Bits of [`Compiled::heads_at`]: the lists of which an entry may open a text.
+mod heads {
+    /// "entre", "between".
+    pub const BETWEEN: u8 = 1;
+    /// "environ", "plus de", "about".
+    pub const APPROX: u8 = 2;
+    /// "moins", "minus".
+    pub const MINUS: u8 = 4;
+    /// "EUR", "US$".
+    pub const CURRENCY: u8 = 8;
+    /// A number word ([`super::Compiled::word_at`]).
+    pub const WORD: u8 = 16;
+    /// A word that may continue a number after an article: a number word, "et"/"and", "et
+    /// demi", "sur"/"of".
+    pub const FOLLOW: u8 = 32;
+    /// An article that is also a number word ("un", "a"): a one-word entry of `article_one`
+    /// that [`super::Compiled::word_at`] reads alone as a cardinal.
+    pub const ARTICLE: u8 = 64;
+    /// What a text that opens with no letter gets: every list may match.
+    pub const ALL: u8 = u8::MAX;
 }
 
 impl Compiled {
@@ -460,19 +667,21 @@ impl Compiled {
             .filter(|(w, word)| !w.contains(' ') && matches!(word, Word::Card(1..=9) | Word::Ord(1..=9, false)))
             .cloned()
             .collect();
-        let (tens, small, words) = (Pairs::new(tens), Pairs::new(small), Pairs::new(words));
+        let tens_lead = LeadIndex::new(tens.iter().map(|(e, _)| e.as_str()).enumerate());
+        let (small, words) = (Pairs::new(small), Pairs::new(words));
         let irregular = sorted_pairs(&lex.irregular);
         let mut suffixes: Vec<(String, f64)> = lex.suffixes.iter().map(|(s, v)| (s.clone(), *v as f64)).collect();
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
         let approx = |l: &[(String, String)]| -> Pairs<Approx> {
             indexed(&l.iter().filter_map(|(w, a)| Some((w.clone(), approx_of(a)?))).collect::<Vec<_>>())
         };
-        Compiled {
+        let mut compiled = Compiled {
             decimal_comma: lex.decimal_mark == ",",
             agreement: lex.adjectives_agree,
             lone_article_counts: lex.lone_article_counts,
             words,
             tens,
+            tens_lead,
             small,
             article_one: sorted(&lex.article_one),
             lone_fractions: sorted(&lex.lone_fractions),
@@ -519,7 +728,72 @@ impl Compiled {
             dimension_nouns: sorted(&lex.dimension_nouns),
             part_whole: sorted(&lex.part_whole),
             articles: sorted(&lex.articles),
+            share_connectors: lex.share_connectors.iter().map(|c| c.chars().map(fold).collect()).collect(),
+            heads: WordTable::default(),
+            heads_exact: true,
+        };
+        compiled.index_heads();
+        compiled
+    }
+
+    /// Fills [`Compiled::heads`]: the first word of each entry of the lists a quantity may open
+    /// with, and of those that may follow an article in a number.
+    fn index_heads(&mut self) {
+        let mut table = WordTable::default();
+        let mut exact = true;
+        // The first word of `entry` gets `bits`; false when it is too long for the table.
+        let mut add = |entry: &str, bits: u8| {
+            let len = entry.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(entry.len(), |(k, _)| k);
+            let word = entry.get(..len).unwrap_or_default();
+            if !word.is_empty() && word.len() < 64 {
+                table.insert(word, bits, |a, b| a | b);
+            }
+            word.len() < 64
+        };
+        for (e, _) in self.range_between.iter() {
+            exact &= add(e, heads::BETWEEN);
         }
+        for (e, _) in self.approx_before.iter() {
+            exact &= add(e, heads::APPROX);
+        }
+        for e in self.minus.iter() {
+            exact &= add(e, heads::MINUS);
+        }
+        for (e, _) in self.currency_prefixes.iter() {
+            exact &= add(e, heads::CURRENCY);
+        }
+        for (e, _) in self.words.iter() {
+            exact &= add(e, heads::WORD | heads::FOLLOW);
+            // The other words of an entry ("un demi"), so that an article before one of them
+            // is never taken for an article alone.
+            for (k, sep) in e.match_indices(|c: char| !c.is_alphanumeric()) {
+                exact &= add(e.get(k + sep.len()..).unwrap_or_default(), heads::FOLLOW);
+            }
+        }
+        for a in self.article_one.iter().filter(|a| one_word(a)) {
+            let card = self.words.finder.word(a).and_then(|(k, _)| self.words.get(k));
+            if matches!(card, Some((_, Word::Card(_)))) {
+                exact &= add(a, heads::ARTICLE);
+            }
+        }
+        // A tens word glued to a unit ("twentyfifth") is one word; a tens word of several
+        // ("quatre vingt") opens with its first.
+        for (t, _) in &self.tens {
+            if !one_word(t) {
+                exact &= add(t, heads::WORD | heads::FOLLOW);
+                continue;
+            }
+            for (u, _) in self.small.iter() {
+                exact &= one_word(u) && add(&format!("{t}{u}"), heads::WORD | heads::FOLLOW);
+            }
+        }
+        for list in [&self.and_words, &self.half_after, &self.part_whole] {
+            for e in list.iter() {
+                exact &= add(e, heads::FOLLOW);
+            }
+        }
+        self.heads = table;
+        self.heads_exact = exact;
     }
 
     fn mark(&self) -> Mark {
@@ -536,8 +810,19 @@ impl Compiled {
         if let Some((l, w)) = first_pair(&self.words, i) {
             return Some((l, *w));
         }
-        let tens = self.tens.lead.at(i).iter().filter_map(|&k| self.tens.get(k));
-        let (tl, t) = tens.into_iter().find_map(|(e, v)| {
+        let (tl, t) = self.tens_at(i)?;
+        let (ul, u) = first_pair(&self.small, i.get(tl..)?)?;
+        match *u {
+            Word::Card(v) => Some((tl + ul, Word::Card(t + v))),
+            Word::Ord(v, p) => Some((tl + ul, Word::Ord(t + v, p))),
+            _ => None,
+        }
+    }
+
+    /// The tens word that opens `i` as a prefix, glued to what follows or not: bytes and value.
+    fn tens_at(&self, i: &str) -> Option<(usize, u64)> {
+        let tens = self.tens_lead.at(i).iter().filter_map(|&k| self.tens.get(k));
+        tens.into_iter().find_map(|(e, v)| {
             let mut pos = 0;
             for ec in e.chars() {
                 let c = i.get(pos..)?.chars().next()?;
@@ -547,13 +832,16 @@ impl Compiled {
                 pos += c.len_utf8();
             }
             Some((pos, *v))
-        })?;
-        let (ul, u) = first_pair(&self.small, i.get(tl..)?)?;
-        match *u {
-            Word::Card(v) => Some((tl + ul, Word::Card(t + v))),
-            Word::Ord(v, p) => Some((tl + ul, Word::Ord(t + v, p))),
-            _ => None,
+        })
+    }
+
+    /// Which lists may have an entry at the start of `i` ([`heads`] bits): looked up by the
+    /// word that opens `i` when it opens with a letter; [`heads::ALL`] otherwise.
+    fn heads_at(&self, i: &str) -> u8 {
+        if !self.heads_exact || !i.chars().next().is_some_and(char::is_alphabetic) {
+            return heads::ALL;
         }
+        self.heads.get(i).map_or(0, |(b, _)| b)
     }
 
     pub fn is_article_one(&self, word: &str) -> bool {
@@ -576,8 +864,23 @@ impl Compiled {
     }
     /// Whether `word` (as written) is in `list` (folded): [`folded_eq`] to one of its entries.
     pub fn is_in(list: &List, word: &str) -> bool {
+        let members = &list.members;
+        let bytes = word.as_bytes();
+        let map = |b: u8| if b == b'-' { b' ' } else { b.to_ascii_lowercase() };
+        if word.is_ascii() && bytes.len() < 64 {
+            // Cheap refusals first: no entry is as long or opens with this letter.
+            let head = bytes.first().map_or(0, |&b| usize::from(map(b)));
+            let headed = members.heads.get(head / 64).is_some_and(|bits| bits & (1 << (head % 64)) != 0);
+            if !members.has_len(bytes.len()) || !headed {
+                return false;
+            }
+            if bytes.len() <= 16 {
+                let key = bytes.iter().rev().fold(0u128, |key, &b| (key << 8) | u128::from(map(b)));
+                return members.short.contains_key(&key);
+            }
+        }
         match Key::folded(word) {
-            Some(key) => list.set.contains(key.as_str()),
+            Some(key) => key.buf.get(..key.len).is_some_and(|k| members.value(k).is_some()),
             None => list.iter().any(|e| folded_eq(word, e)),
         }
     }
@@ -1040,6 +1343,22 @@ fn bare_words(lex: &Compiled, text: &str, at: usize, tail: &str) -> BareRead {
     })
 }
 
+/// "un livre", "a new": an article ("un", "a"), spaces, then a word that opens no number word,
+/// "et"/"and" or part/whole connector. [`number_words::parse`] reads the article alone there
+/// and [`article_counts`] refuses it (no clause end, no connector): checked first, as most
+/// articles are followed by such a word. `heads` are the [`Compiled::heads_at`] bits of `tail`.
+fn article_before_word(lex: &Compiled, tail: &str, heads: u8) -> bool {
+    if heads == heads::ALL || heads & heads::ARTICLE == 0 {
+        return false;
+    }
+    let l = tail.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(tail.len(), |(k, _)| k);
+    let rest = tail.get(l..).unwrap_or_default();
+    let g = gap(rest);
+    // Spaces only (at most three): the word after them is where the parsers look next.
+    let Some(next) = rest.get(g..).filter(|r| g > 0 && r.starts_with(char::is_alphabetic)) else { return false };
+    lex.heads_at(next) & (heads::WORD | heads::FOLLOW) == 0
+}
+
 /// "un", "a" alone count only when nothing but punctuation follows ("il en reste un.") or a
 /// part/whole connector and a number ("un sur trois").
 fn article_counts(lex: &Compiled, text: &str, end: usize) -> bool {
@@ -1083,16 +1402,19 @@ fn noun_follows(lex: &Compiled, text: &str, end: usize) -> bool {
 /// Reads the quantity that starts at candidate `at` of `text` (a digit run when `digits`).
 pub fn read(lex: &Compiled, text: &str, at: usize, digits: bool) -> Read {
     let Some(tail) = text.get(at..) else { return Read::Nothing };
+    // The lists tried below are skipped when no entry of theirs opens with the word here.
+    let heads = lex.heads_at(tail);
     if !digits {
         // RANGE := BETWEEN GAP VALUE GAP AND GAP VALUE [UNIT]
-        if let Some((l, and)) = first_pair(&lex.range_between, tail) {
+        let may = |bit: u8| heads & bit != 0;
+        if let Some((l, and)) = may(heads::BETWEEN).then(|| first_pair(&lex.range_between, tail)).flatten() {
             if let Some(q) = between(lex, text, at, at + l, and) {
                 return Read::Found(q);
             }
             return Read::Nothing;
         }
         // QUALIFIED := APPROX GAP QUANTITY
-        if let Some((l, &approx)) = first_pair(&lex.approx_before, tail) {
+        if let Some((l, &approx)) = may(heads::APPROX).then(|| first_pair(&lex.approx_before, tail)).flatten() {
             let p = at + l + gap(tail.get(l..).unwrap_or_default());
             if p == at + l && !tail.get(..l).is_some_and(|s| s.ends_with(['\'', '’'])) {
                 return Read::Nothing;
@@ -1107,7 +1429,7 @@ pub fn read(lex: &Compiled, text: &str, at: usize, digits: bool) -> Read {
             };
         }
         // NEGATIVE := MINUS GAP QUANTITY ("moins 5", "minus five")
-        if let Some((l, _)) = first(&lex.minus, tail) {
+        if let Some((l, _)) = may(heads::MINUS).then(|| first(&lex.minus, tail)).flatten() {
             let g = gap(tail.get(l..).unwrap_or_default());
             if g > 0 {
                 if let Read::Found(mut q) = unqualified(lex, text, at + l + g) {
@@ -1120,7 +1442,7 @@ pub fn read(lex: &Compiled, text: &str, at: usize, digits: bool) -> Read {
             return Read::Nothing;
         }
     }
-    unqualified(lex, text, at)
+    unqualified_with(lex, text, at, heads)
 }
 
 fn negate(v: &mut Value) -> bool {
@@ -1135,9 +1457,20 @@ fn negate(v: &mut Value) -> bool {
 
 /// QUANTITY := [CURRENCY [GAP]] [SIGN] VALUE [UNIT | RANGE_TO VALUE [UNIT]] [APPROX_AFTER]
 fn unqualified(lex: &Compiled, text: &str, at: usize) -> Read {
+    let heads = text.get(at..).map_or(heads::ALL, |tail| lex.heads_at(tail));
+    unqualified_with(lex, text, at, heads)
+}
+
+/// [`unqualified`] with the [`Compiled::heads_at`] bits of the text at `at`.
+fn unqualified_with(lex: &Compiled, text: &str, at: usize, heads: u8) -> Read {
     let Some(tail) = text.get(at..) else { return Read::Nothing };
+    // A letter that opens no currency, number word or Roman numeral: no quantity here.
+    if heads & (heads::CURRENCY | heads::WORD) == 0 && !tail.starts_with(['I', 'V', 'X']) {
+        return Read::Nothing;
+    }
     // "$5m", "€ 1000", "US$ 1MM", "EUR 125"
-    if let Some((l, iso)) = first_pair(&lex.currency_prefixes, tail).filter(|(l, _)| {
+    let prefix = if heads & heads::CURRENCY == 0 { None } else { first_pair(&lex.currency_prefixes, tail) };
+    if let Some((l, iso)) = prefix.filter(|(l, _)| {
         let r = tail.get(*l..).unwrap_or_default();
         let r = r.get(gap(r)..).unwrap_or_default();
         r.starts_with(|c: char| c.is_ascii_digit())
@@ -1184,6 +1517,10 @@ fn unqualified(lex: &Compiled, text: &str, at: usize) -> Read {
                 sign = if c == '+' { 1.0 } else { -1.0 };
             }
         }
+    }
+    // "un livre", "a new"
+    if article_before_word(lex, tail, heads) && !tail.starts_with(['I', 'V', 'X']) {
+        return Read::Nothing;
     }
     let b = match bare(lex, text, at) {
         BareRead::Bare(b) if b.digits => {
@@ -1494,6 +1831,110 @@ mod tests {
             ("un", "une", None),
         ] {
             assert_eq!(phrase(entry, input), want, "{entry:?} in {input:?}");
+        }
+    }
+
+    /// Texts to try a list on: each entry as written, capitalized, glued to more letters, cut
+    /// short, before a space or a hyphen, and some words of prose.
+    fn probes(entries: &[&str]) -> Vec<String> {
+        let mut out: Vec<String> = ["", " ", "-5", "Été 2020", "l'an", "Deuxième", "ÉNORME", "x", "1er", "½"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for e in entries {
+            let mut cap = e.chars();
+            let cap: String = cap.next().map(|c| c.to_uppercase().chain(cap).collect()).unwrap_or_default();
+            let short: String = e.chars().take(e.chars().count().saturating_sub(1)).collect();
+            for p in [e.to_string(), cap, format!("{e}s"), format!("{e} x"), format!("{e}-y"), short] {
+                out.push(p.clone());
+                out.push(format!("{p}, et"));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn finds_the_entry_that_reading_entry_by_entry_finds() {
+        for lang in [crate::source::Lang::Fr, crate::source::Lang::En] {
+            let lex = crate::extract::Lexicon::get(lang).numbers.compiled();
+            let pairs: [&Pairs<String>; 3] = [&lex.currencies, &lex.currency_prefixes, &lex.range_between];
+            for list in pairs {
+                let entries: Vec<&str> = list.iter().map(|(e, _)| e.as_str()).collect();
+                for i in probes(&entries) {
+                    let walk = list.iter().find_map(|(e, v)| phrase(e, &i).map(|l| (l, v)));
+                    assert_eq!(first_pair(list, &i), walk, "{i:?}");
+                }
+            }
+            let words: Vec<&str> = lex.words.iter().map(|(e, _)| e.as_str()).collect();
+            for i in probes(&words) {
+                let walk = lex.words.iter().find_map(|(e, v)| phrase(e, &i).map(|l| (l, v)));
+                assert_eq!(first_pair(&lex.words, &i), walk, "{i:?}");
+            }
+            let lists = [&lex.percent, &lex.of_words, &lex.part_whole, &lex.articles, &lex.time_after, &lex.streets];
+            for list in lists.into_iter().chain([&lex.stop_words, &lex.period_nouns, &lex.invariant, &lex.year_before])
+            {
+                let entries: Vec<&str> = list.iter().map(String::as_str).collect();
+                for i in probes(&entries) {
+                    let walk = list.iter().find_map(|e| phrase(e, &i).map(|l| (l, e.as_str())));
+                    assert_eq!(first(list, &i), walk, "{i:?}");
+                    let member = list.iter().any(|e| folded_eq(&i, e));
+                    assert_eq!(Compiled::is_in(list, &i), member, "{i:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn heads_name_every_list_that_may_match() {
+        for lang in [crate::source::Lang::Fr, crate::source::Lang::En] {
+            let lex = crate::extract::Lexicon::get(lang).numbers.compiled();
+            let mut entries: Vec<&str> = lex.words.iter().map(|(e, _)| e.as_str()).collect();
+            entries.extend(lex.approx_before.iter().map(|(e, _)| e.as_str()));
+            entries.extend(lex.currency_prefixes.iter().map(|(e, _)| e.as_str()));
+            entries.extend(lex.range_between.iter().map(|(e, _)| e.as_str()));
+            entries.extend(lex.minus.iter().map(String::as_str));
+            entries.extend(["twentyfifth", "fortysecond", "Twentyone", "vingtdeux"]);
+            for i in probes(&entries) {
+                let bits = lex.heads_at(&i);
+                let has = |bit: u8| bits & bit != 0;
+                assert!(has(heads::WORD) || lex.word_at(&i).is_none(), "{i:?}");
+                assert!(has(heads::APPROX) || first_pair(&lex.approx_before, &i).is_none(), "{i:?}");
+                assert!(has(heads::CURRENCY) || first_pair(&lex.currency_prefixes, &i).is_none(), "{i:?}");
+                assert!(has(heads::BETWEEN) || first_pair(&lex.range_between, &i).is_none(), "{i:?}");
+                assert!(has(heads::MINUS) || first(&lex.minus, &i).is_none(), "{i:?}");
+                assert!(has(heads::FOLLOW) || lex.and_word_at(&i).is_none(), "{i:?}");
+                assert!(has(heads::FOLLOW) || first(&lex.part_whole, &i).is_none(), "{i:?}");
+            }
+            assert_eq!(lex.heads_at("Journée"), 0);
+            assert_eq!(lex.heads_at("5 jours"), heads::ALL);
+        }
+    }
+
+    #[test]
+    fn tells_articles_before_plain_words() {
+        let fr = crate::extract::Lexicon::get(crate::source::Lang::Fr).numbers.compiled();
+        let en = crate::extract::Lexicon::get(crate::source::Lang::En).numbers.compiled();
+        for (lex, text, want) in [
+            (fr, "un livre", true),
+            (fr, "Une  journée", true),
+            (fr, "un million", false),
+            (fr, "un sur trois", false),
+            (fr, "un et demi", false),
+            (fr, "un.", false),
+            (fr, "un-livre", false),
+            (fr, "deux livres", false),
+            (en, "a new one", true),
+            (en, "an hour", true),
+            (en, "a dozen", false),
+            (en, "a twentyfifth", false),
+            (en, "a 5", false),
+            (en, "one book", false),
+        ] {
+            assert_eq!(article_before_word(lex, text, lex.heads_at(text)), want, "{text:?}");
+            if want {
+                // What the full reading finds there too.
+                assert!(matches!(bare(lex, text, 0), BareRead::Nothing), "{text:?}");
+            }
         }
     }
 

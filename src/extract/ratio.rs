@@ -113,15 +113,14 @@ fn word_share(
 /// Finds the shares among the run's claims `claims.items[first..]` and adds them to
 /// `claims.shares`.
 pub fn scan(cx: &RunCx<'_>, first: usize, claims: &mut Claims) {
-    let connectors: Vec<String> =
-        cx.lex.numbers.share_connectors.iter().map(|c| c.chars().map(super::quantity::fold).collect()).collect();
+    let connectors = &cx.lex.numbers.compiled().share_connectors;
     let text = cx.text();
     let items = claims.items.get(first..).unwrap_or_default();
     for (k, pair) in items.windows(2).enumerate() {
         let [part, whole] = pair else { continue };
         let (Some(p), Some(w)) = (number(part), number(whole)) else { continue };
         let slash = slash_share(text, part, p, whole, w);
-        if !slash && !word_share(&connectors, text, part, p, whole, w) {
+        if !slash && !word_share(connectors, text, part, p, whole, w) {
             continue;
         }
         let share = ShareClaim { value: p.value / w.value, part: p.value, whole: w.value, integer: None };
