@@ -274,11 +274,19 @@ impl NameList {
     /// A listed spelling these words (two or more) are one slip away from: one word close
     /// (see [`close`], accents aside), the others equal, and the two words not accepted variants.
     pub fn near(&self, words: &[&str]) -> Option<Near<'_>> {
-        let n = words.len();
-        let last = fold(words.last()?);
-        if n < 2 || self.is_spelling(words) {
+        if self.is_spelling(words) {
             return None;
         }
+        self.near_unlisted(words)
+    }
+
+    /// [`NameList::near`] for words already known not to be a listed spelling.
+    pub fn near_unlisted(&self, words: &[&str]) -> Option<Near<'_>> {
+        let n = words.len();
+        if n < 2 {
+            return None;
+        }
+        let last = fold(words.last()?);
         let mut best: Option<Near<'_>> = None;
         super::name::with_deletions(&last, |key| {
             for &id in self.by_surname.get(key).map(Vec::as_slice).unwrap_or_default() {
