@@ -30,35 +30,51 @@ pub fn fold_into(s: &str, out: &mut String) {
 
 /// [`fold`] appended to `out`.
 pub fn fold_push(s: &str, out: &mut String) {
-    if s.is_ascii() {
-        // Lowercased byte by byte, line breaks made spaces as below.
-        out.extend(s.bytes().map(|b| if b == b'\n' { ' ' } else { char::from(b.to_ascii_lowercase()) }));
+    if s.is_ascii() && !s.contains('\n') {
+        // Copied and lowercased in bulk.
+        let from = out.len();
+        out.push_str(s);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
         return;
     }
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
-            'ç' | 'ć' | 'č' => out.push('c'),
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => out.push('e'),
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => out.push('i'),
-            'ñ' | 'ń' | 'ň' => out.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => out.push('o'),
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => out.push('u'),
-            'ý' | 'ÿ' => out.push('y'),
-            'ğ' => out.push('g'),
-            'ł' => out.push('l'),
-            'ř' => out.push('r'),
-            'ś' | 'š' | 'ş' | 'ș' => out.push('s'),
-            'ț' | 'ţ' | 'ť' => out.push('t'),
-            'ž' | 'ź' | 'ż' => out.push('z'),
-            'đ' | 'ď' => out.push('d'),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            'ß' => out.push_str("ss"),
-            '’' => out.push('\''),
-            '\u{a0}' | '\u{202f}' | '\n' => out.push(' '),
-            c => out.push(c),
+    for c in s.chars() {
+        if c.is_ascii() {
+            // Lowercased without the Unicode tables; line breaks made spaces as below.
+            out.push(if c == '\n' { ' ' } else { c.to_ascii_lowercase() });
+            continue;
         }
+        for c in c.to_lowercase() {
+            fold_lower(c, out);
+        }
+    }
+}
+
+/// One lowercase character of [`fold_push`], its diacritics dropped.
+fn fold_lower(c: char, out: &mut String) {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
+        'ç' | 'ć' | 'č' => out.push('c'),
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => out.push('e'),
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => out.push('i'),
+        'ñ' | 'ń' | 'ň' => out.push('n'),
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => out.push('o'),
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => out.push('u'),
+        'ý' | 'ÿ' => out.push('y'),
+        'ğ' => out.push('g'),
+        'ł' => out.push('l'),
+        'ř' => out.push('r'),
+        'ś' | 'š' | 'ş' | 'ș' => out.push('s'),
+        'ț' | 'ţ' | 'ť' => out.push('t'),
+        'ž' | 'ź' | 'ż' => out.push('z'),
+        'đ' | 'ď' => out.push('d'),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'ß' => out.push_str("ss"),
+        '’' => out.push('\''),
+        '\u{a0}' | '\u{202f}' | '\n' => out.push(' '),
+        c => out.push(c),
     }
 }
 
@@ -258,11 +274,19 @@ impl NameList {
     /// A listed spelling these words (two or more) are one slip away from: one word close
     /// (see [`close`], accents aside), the others equal, and the two words not accepted variants.
     pub fn near(&self, words: &[&str]) -> Option<Near<'_>> {
-        let n = words.len();
-        let last = fold(words.last()?);
-        if n < 2 || self.is_spelling(words) {
+        if self.is_spelling(words) {
             return None;
         }
+        self.near_unlisted(words)
+    }
+
+    /// [`NameList::near`] for words already known not to be a listed spelling.
+    pub fn near_unlisted(&self, words: &[&str]) -> Option<Near<'_>> {
+        let n = words.len();
+        if n < 2 {
+            return None;
+        }
+        let last = fold(words.last()?);
         let mut best: Option<Near<'_>> = None;
         super::name::with_deletions(&last, |key| {
             for &id in self.by_surname.get(key).map(Vec::as_slice).unwrap_or_default() {
@@ -299,6 +323,24 @@ pub fn bundled() -> &'static NameList {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_fold_agrees_with_the_plain_one() {
+        // The plain reading: every character lowercased, then mapped.
+        let plain = |s: &str| {
+            let mut out = String::new();
+            for c in s.chars().flat_map(char::to_lowercase) {
+                fold_lower(c, &mut out);
+            }
+            out
+        };
+        for s in ["", "Trump", "LE PEN\nX", "Élisabeth Borne", "Œdipe’s", "İstanbul", "\u{212a}elvin", "a\u{a0}b", "ẞ"]
+        {
+            let mut out = String::from("x");
+            fold_push(s, &mut out);
+            assert_eq!(out, format!("x{}", plain(s)), "{s:?}");
+        }
+    }
 
     #[test]
     fn reads_the_bundled_list() {

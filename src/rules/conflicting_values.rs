@@ -4,6 +4,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::extract::{Claim, ClaimKind};
+use crate::fxhash::FxHashSet;
 use crate::rules::calendar::date_of;
 use crate::rules::context::fmt_num;
 use crate::rules::cues::{fold, longest_suffix, Cues, PhraseSet};
@@ -70,7 +71,7 @@ fn proper_nouns(sentence: &str) -> BTreeSet<String> {
 
 /// The cue lists this rule reads, folded once per language.
 struct Folded {
-    generic: Vec<String>,
+    generic: FxHashSet<String>,
     change: PhraseSet,
 }
 
@@ -138,8 +139,19 @@ impl Rule for ConflictingValues {
             if members.iter().all(|&(_, v)| members.first().is_some_and(|&(_, f)| f == v)) {
                 continue;
             }
+            let wholes: Vec<bool> = members
+                .iter()
+                .map(|&(c, _)| longest_suffix(cx.before(c).trim_end(), &cues.conflict.whole_before).is_some())
+                .collect();
+            // A finding pairs two whole mentions of different values: without two, the group
+            // needs no further reading.
+            let mut whole_values = members.iter().zip(&wholes).filter(|(_, &w)| w).map(|(&(_, v), _)| v);
+            let first_whole = whole_values.next();
+            if !whole_values.any(|v| Some(v) != first_whole) {
+                continue;
+            }
             let mut mentions = Vec::new();
-            for (c, value) in members {
+            for ((c, value), whole) in members.into_iter().zip(wholes) {
                 let at = (c.run, cx.sentence(c));
                 if changed.0 != at {
                     changed = (at, folded.change.any(&fold(cx.sentence_text(c))));
@@ -147,7 +159,6 @@ impl Rule for ConflictingValues {
                 if changed.1 || cx.quoted(c) {
                     continue;
                 }
-                let whole = longest_suffix(cx.before(c).trim_end(), &cues.conflict.whole_before).is_some();
                 mentions.push(Mention { claim: c, value, whole });
             }
             groups.insert(key, mentions);

@@ -141,9 +141,8 @@ fn folded_chars(s: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
 /// ends at a word boundary.
 pub fn starts_with_phrase(text: &str, phrase: &str) -> Option<usize> {
     // Equal folds open with the same character: most calls stop here.
-    let first = |s: &str| s.chars().next().and_then(|c| norm_char(c).to_lowercase().next());
-    if let Some(p) = first(phrase) {
-        if first(text) != Some(p) {
+    if let Some(p) = first_folded(phrase) {
+        if first_folded(text) != Some(p) {
             return None;
         }
     }
@@ -161,12 +160,33 @@ pub fn starts_with_phrase(text: &str, phrase: &str) -> Option<usize> {
     (!(last_is_word && next_is_word)).then_some(end)
 }
 
+/// The first character of `s`'s [`fold`]: a text starts with a phrase only when both open with
+/// the same one.
+pub fn first_folded(s: &str) -> Option<char> {
+    let c = s.chars().next()?;
+    if c.is_ascii() {
+        Some(c.to_ascii_lowercase())
+    } else {
+        norm_char(c).to_lowercase().next()
+    }
+}
+
+/// The last character of `s`'s [`fold`]: a text ends with a phrase only when both close with
+/// the same one.
+pub fn last_folded(s: &str) -> Option<char> {
+    let c = s.chars().next_back()?;
+    if c.is_ascii() {
+        Some(c.to_ascii_lowercase())
+    } else {
+        norm_char(c).to_lowercase().next_back()
+    }
+}
+
 /// Byte offset where `phrase` starts when `text` ends with it (word boundary before it).
 pub fn ends_with_phrase(text: &str, phrase: &str) -> Option<usize> {
     // Equal folds close with the same character: most calls stop here (an empty phrase too).
-    let last = |s: &str| s.chars().next_back().and_then(|c| norm_char(c).to_lowercase().next_back());
-    match last(phrase) {
-        Some(p) if last(text) == Some(p) => {}
+    match last_folded(phrase) {
+        Some(p) if last_folded(text) == Some(p) => {}
         _ => return None,
     }
     let n = phrase.chars().count();
@@ -272,11 +292,14 @@ impl PhraseSet {
                 (p.len(), first, last)
             })
             .collect();
-        // A DFA searches about twice as fast as the default automaton; a set too large for one
-        // falls back to the default.
+        // A contiguous NFA: the rules search few sentences (only those their cheaper tests let
+        // through), where a DFA's faster search does not repay its costlier build.
         let build = |kind| AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(kind).build(&distinct).ok();
-        let automaton =
-            if distinct.is_empty() { None } else { build(Some(AhoCorasickKind::DFA)).or_else(|| build(None)) };
+        let automaton = if distinct.is_empty() {
+            None
+        } else {
+            build(Some(AhoCorasickKind::ContiguousNFA)).or_else(|| build(None))
+        };
         PhraseSet { automaton, patterns, of_phrase }
     }
 
@@ -330,6 +353,179 @@ impl PhraseSet {
                 return;
             }
         }
+    }
+}
+
+/// One phrase of a [`PhraseStarts`] or [`PhraseEnds`]: its [`fold`], its length in characters,
+/// and whether its edge character (the last for a start, the first for an end) is a word
+/// character, so that the text must not go on with one.
+#[derive(Debug)]
+struct Folded {
+    folded: String,
+    chars: usize,
+    edge_word: bool,
+}
+
+/// The phrases that share one first (or last) folded character.
+#[derive(Debug)]
+struct Group {
+    key: char,
+    phrases: Vec<Folded>,
+}
+
+/// The fold of one character, in a small buffer.
+fn fold_char(c: char, buf: &mut [u8; 12]) -> &[u8] {
+    let mut n = 0;
+    let mut push = |l: char| {
+        let end = n + l.len_utf8();
+        if let Some(dst) = buf.get_mut(n..end) {
+            l.encode_utf8(dst);
+            n = end;
+        }
+    };
+    if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+    } else {
+        norm_char(c).to_lowercase().for_each(push);
+    }
+    buf.get(..n).unwrap_or_default()
+}
+
+/// The end of the first `chars` characters of `text` when their [`fold`] is `folded`, compared
+/// character by character and stopping at the first difference.
+fn folded_prefix(text: &str, folded: &[u8], chars: usize) -> Option<usize> {
+    let (bytes, mut i, mut j) = (text.as_bytes(), 0, 0);
+    let mut buf = [0u8; 12];
+    for _ in 0..chars {
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            if folded.get(j) != Some(&b.to_ascii_lowercase()) {
+                return None;
+            }
+            (i, j) = (i + 1, j + 1);
+        } else {
+            let c = text.get(i..)?.chars().next()?;
+            let piece = fold_char(c, &mut buf);
+            if folded.get(j..j + piece.len()) != Some(piece) {
+                return None;
+            }
+            (i, j) = (i + c.len_utf8(), j + piece.len());
+        }
+    }
+    (j == folded.len()).then_some(i)
+}
+
+/// The start of the last `chars` characters of `text` when their [`fold`] is `folded`,
+/// compared from the end.
+fn folded_suffix(text: &str, folded: &[u8], chars: usize) -> Option<usize> {
+    let (bytes, mut i, mut j) = (text.as_bytes(), text.len(), folded.len());
+    let mut buf = [0u8; 12];
+    for _ in 0..chars {
+        let b = *bytes.get(i.checked_sub(1)?)?;
+        if b.is_ascii() {
+            if folded.get(j.checked_sub(1)?) != Some(&b.to_ascii_lowercase()) {
+                return None;
+            }
+            (i, j) = (i - 1, j - 1);
+        } else {
+            let c = text.get(..i)?.chars().next_back()?;
+            let piece = fold_char(c, &mut buf);
+            let from = j.checked_sub(piece.len())?;
+            if folded.get(from..j) != Some(piece) {
+                return None;
+            }
+            (i, j) = (i - c.len_utf8(), from);
+        }
+    }
+    (j == 0).then_some(i)
+}
+
+fn group_push(groups: &mut Vec<Group>, key: char, phrase: &str, edge_word: bool) {
+    let f = Folded { folded: fold(phrase), chars: phrase.chars().count(), edge_word };
+    match groups.binary_search_by_key(&key, |g| g.key) {
+        Ok(i) => {
+            if let Some(g) = groups.get_mut(i) {
+                g.phrases.push(f);
+            }
+        }
+        Err(i) => groups.insert(i, Group { key, phrases: vec![f] }),
+    }
+}
+
+fn group_of(groups: &[Group], key: char) -> Option<&Group> {
+    groups.get(groups.binary_search_by_key(&key, |g| g.key).ok()?)
+}
+
+/// A phrase list grouped by the first character of each phrase's [`fold`], to tell whether a
+/// text starts with one of them ([`starts`](PhraseStarts::starts)) comparing it only with the
+/// phrases that open as it does, folded once.
+#[derive(Debug, Default)]
+pub struct PhraseStarts {
+    /// Sorted by character.
+    groups: Vec<Group>,
+    /// An empty phrase starts every text.
+    empty: bool,
+}
+
+impl PhraseStarts {
+    pub fn new<'p>(phrases: impl IntoIterator<Item = &'p String>) -> PhraseStarts {
+        let mut index = PhraseStarts::default();
+        for p in phrases {
+            match first_folded(p) {
+                Some(c) => group_push(&mut index.groups, c, p, p.chars().last().is_some_and(is_word_char)),
+                None => index.empty = true,
+            }
+        }
+        index
+    }
+
+    /// `longest_prefix(text.trim_start(), phrases).is_some()`.
+    pub fn starts(&self, text: &str) -> bool {
+        let text = text.trim_start();
+        if self.empty {
+            return true;
+        }
+        let Some(group) = first_folded(text).and_then(|c| group_of(&self.groups, c)) else { return false };
+        // `starts_with_phrase`: the fold of the text's first characters is the phrase's, and the
+        // text does not go on with a word character after a word one.
+        group.phrases.iter().any(|p| {
+            folded_prefix(text, p.folded.as_bytes(), p.chars).is_some_and(|end| {
+                !(p.edge_word && text.get(end..).and_then(|r| r.chars().next()).is_some_and(is_word_char))
+            })
+        })
+    }
+}
+
+/// A phrase list grouped by the last character of each phrase's [`fold`]: [`PhraseStarts`] for
+/// the ends of texts.
+#[derive(Debug, Default)]
+pub struct PhraseEnds {
+    groups: Vec<Group>,
+}
+
+impl PhraseEnds {
+    pub fn new<'p>(phrases: impl IntoIterator<Item = &'p String>) -> PhraseEnds {
+        let mut index = PhraseEnds::default();
+        // An empty phrase ends no text.
+        for p in phrases {
+            if let Some(c) = last_folded(p) {
+                group_push(&mut index.groups, c, p, p.chars().next().is_some_and(is_word_char));
+            }
+        }
+        index
+    }
+
+    /// `longest_suffix(text.trim_end(), phrases).is_some()`.
+    pub fn ends(&self, text: &str) -> bool {
+        let text = text.trim_end();
+        let Some(group) = last_folded(text).and_then(|c| group_of(&self.groups, c)) else { return false };
+        // `ends_with_phrase`: the fold of the text's last characters is the phrase's, and no
+        // word character comes before a word one.
+        group.phrases.iter().any(|p| {
+            folded_suffix(text, p.folded.as_bytes(), p.chars).is_some_and(|start| {
+                !(p.edge_word && text.get(..start).and_then(|r| r.chars().next_back()).is_some_and(is_word_char))
+            })
+        })
     }
 }
 
@@ -407,6 +603,43 @@ mod tests {
             }
         }
         assert!(n > 50, "the table finds phrases ({n})");
+    }
+
+    #[test]
+    fn phrase_indexes_agree_with_the_plain_lists() {
+        let lists: [&[&str]; 4] = [
+            &["", "x"],
+            &["membres", "Membres de", "l'UE", "É", "é", "seats", "İ", "i̇", "ß", "ss", "de l'", "-", "a a"],
+            &["ab", "b", "s", "ée", "x an", "an,", " "],
+            &["a very long phrase that runs on well past the forty-eight characters read", "a", "read"],
+        ];
+        let words = [
+            "", "a", "A", "é", "É", "ée", "İ", "i̇", "ß", "SS", "l'", "L’", "UE", "an", "x an", "an,", " ", "-",
+            "membres",
+        ];
+        let mut texts: Vec<String> = words.iter().flat_map(|a| words.iter().map(move |b| format!("{a}{b}"))).collect();
+        texts.extend(
+            [
+                "Membres de l’UE",
+                "seats.",
+                "cab",
+                "a very long phrase that runs on well past the forty-eight characters read",
+            ]
+            .map(String::from),
+        );
+        texts.push(format!("x{}", "é".repeat(60)));
+        let (mut started, mut ended) = (0, 0);
+        for list in lists {
+            let list: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+            let (starts, ends) = (PhraseStarts::new(&list), PhraseEnds::new(&list));
+            for t in &texts {
+                let (s, e) = (starts.starts(t), ends.ends(t));
+                assert_eq!(s, longest_prefix(t.trim_start(), &list).is_some(), "{t:?} {list:?}");
+                assert_eq!(e, longest_suffix(t.trim_end(), &list).is_some(), "{t:?} {list:?}");
+                (started, ended) = (started + usize::from(s), ended + usize::from(e));
+            }
+        }
+        assert!(started > 100 && ended > 100, "the table finds phrases ({started}, {ended})");
     }
 
     #[test]

@@ -8,9 +8,14 @@ use crate::extract::{Claim, ClaimKind};
 use crate::facts::{bundled, Fact, FactKind};
 use crate::rules::calendar::{date_of, days};
 use crate::rules::context::fmt_num;
-use crate::rules::cues::{contains_folded, contains_phrase, fold, longest_prefix, longest_suffix, FactCues, PhraseSet};
+use crate::rules::cues::{
+    contains_folded, contains_phrase, fold, longest_prefix, longest_suffix, Cues, FactCues, PhraseEnds, PhraseSet,
+    PhraseStarts,
+};
 use crate::rules::{Context, Rule, RuleMeta};
+use crate::source::Lang;
 use chrono::NaiveDate;
+use std::sync::OnceLock;
 
 declare_rule! {
     /// ## What it flags
@@ -123,6 +128,9 @@ struct Folded {
     phrases: PhraseSet,
     /// Every fact's `context` words, folded, in fact order.
     context: PhraseSet,
+    /// Every fact's aliases and units: a number that none of them follows speaks of no fact
+    /// unless a threshold cue frames it (see [`may_speak`]).
+    names: PhraseStarts,
 }
 
 impl Folded {
@@ -145,7 +153,8 @@ impl Folded {
         let phrases = PhraseSet::new(list.iter().copied());
         let context_words: Vec<String> = all.iter().flat_map(|f| f.context.iter().map(|w| fold(w))).collect();
         let context = PhraseSet::new(context_words.iter().map(String::as_str));
-        Folded { subjects, at, phrases, context }
+        let names = PhraseStarts::new(all.iter().flat_map(|f| f.aliases.iter().chain(&f.units)));
+        Folded { subjects, at, phrases, context, names }
     }
 
     /// The bundled facts' phrases, folded once per process.
@@ -221,6 +230,42 @@ fn in_document<'r>(all: &[&Fact], folded: &Folded, runs: impl Iterator<Item = &'
             f.context.is_empty() || in_doc.get(words).is_some_and(|w| w.contains(&true))
         })
         .collect()
+}
+
+/// Whether a number may speak of a fact at all, whatever the fact: its name (an alias or a unit)
+/// follows it or its part, or a threshold cue frames it. Each path of `check` to a finding
+/// needs one of these (a name after the number, a name after its part, or a strong threshold
+/// cue with the name elsewhere in the sentence); this test reads only the words next to the
+/// number, so most numbers are dropped before their sentence is searched.
+fn may_speak(r: &Reading<'_>, names: &PhraseStarts, threshold: &ThresholdCues) -> bool {
+    names.starts(r.after)
+        || r.part_after.is_some_and(|a| names.starts(a))
+        || threshold.after.starts(r.after)
+        || threshold.before.ends(r.before)
+}
+
+/// The strong threshold cues of a language, indexed: `threshold_after`, `threshold_before`.
+struct ThresholdCues {
+    after: PhraseStarts,
+    before: PhraseEnds,
+}
+
+impl ThresholdCues {
+    fn get(lang: Lang) -> &'static ThresholdCues {
+        static FR: OnceLock<ThresholdCues> = OnceLock::new();
+        static EN: OnceLock<ThresholdCues> = OnceLock::new();
+        let cell = match lang {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        };
+        cell.get_or_init(|| {
+            let cues = &Cues::get(lang).facts;
+            ThresholdCues {
+                after: PhraseStarts::new(&cues.threshold_after),
+                before: PhraseEnds::new(&cues.threshold_before),
+            }
+        })
+    }
 }
 
 /// The cue framing the number, threshold cues first ("sur les 270 nécessaires" is a threshold).
@@ -305,6 +350,7 @@ impl Rule for KnownFact {
         let mut folded_runs: Vec<Option<String>> = vec![None; cx.doc.runs.len()];
         let mut applies: Option<Vec<bool>> = None;
         let cues = &cx.cues().facts;
+        let threshold = ThresholdCues::get(cx.doc.lang);
         // Whether a fact's `unless` words occur in a paragraph, read once per (paragraph, fact).
         let mut excluded: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
         let mut sentence_cache: (SentenceKey, Vec<(bool, bool)>) = ((usize::MAX, (0, 0)), Vec::new());
@@ -313,6 +359,11 @@ impl Rule for KnownFact {
         for (i, c) in cx.claims.items.iter().enumerate() {
             let ClaimKind::Number(n) = &c.kind else { continue };
             if n.approx.is_some() || n.value.fract() != 0.0 {
+                continue;
+            }
+            let part = part_of.get(&i).and_then(|&p| cx.claim(p));
+            let r = Reading { before: cx.before(c), after: cx.after(c), part_after: part.map(|p| cx.after(p)) };
+            if !may_speak(&r, &folded.names, threshold) {
                 continue;
             }
             let key = (c.run, cx.sentence(c));
@@ -336,8 +387,6 @@ impl Rule for KnownFact {
             if !applies.contains(&true) {
                 return;
             }
-            let part = part_of.get(&i).and_then(|&p| cx.claim(p));
-            let r = Reading { before: cx.before(c), after: cx.after(c), part_after: part.map(|p| cx.after(p)) };
             let period = period(cx, c);
             let mut speaking: Vec<&Fact> = Vec::new();
             for (fi, (fact, _)) in all.iter().zip(applies.iter()).enumerate().filter(|(_, (_, a))| **a) {

@@ -4,11 +4,11 @@
 //! their index), never all pairs.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::name::with_deletions;
+use crate::extract::name::deletion_hashes;
 use crate::extract::name::{NameClaim, NamePart};
 use crate::extract::name_list::{self, close, fold, NameList};
 use crate::extract::{Claim, ClaimKind};
-use crate::fxhash::{fx_hash, FxHashMap, FxHashSet};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::span::Span;
 
@@ -222,16 +222,19 @@ impl Rule for NameVariant {
                 continue;
             }
             let surnames = surnames.get_or_insert_with(|| {
-                let mut index = Vec::new();
+                // A word gives one key per character, and itself.
+                let keys =
+                    forms.iter().filter(|f| f.words.len() >= 2).filter_map(|f| f.words.last()).map(|w| w.len() + 1);
+                let mut index = Vec::with_capacity(keys.sum());
                 for (fi, f) in forms.iter().enumerate().filter(|(_, f)| f.words.len() >= 2) {
                     let Some(last) = f.words.last() else { continue };
-                    with_deletions(&fold(last), |k| index.push((fx_hash(k), fi)));
+                    deletion_hashes(&fold(last), |k| index.push((k, fi)));
                 }
                 index.sort_unstable();
                 index
             });
             let mut near: Vec<usize> = Vec::new();
-            with_deletions(&fold(w), |k| near.extend(with_key(surnames, fx_hash(k))));
+            deletion_hashes(&fold(w), |k| near.extend(with_key(surnames, k)));
             let best = near
                 .iter()
                 .filter_map(|&g| Some((g, *forms.get(g)?.words.last()?)))
@@ -288,7 +291,9 @@ impl Rule for NameVariant {
             if f.words.len() < 2 || flagged.contains(&fi) || lists.iter().any(|(l, _)| l.is_spelling(&f.words)) {
                 continue;
             }
-            let Some((near, user)) = lists.iter().find_map(|(l, user)| Some((l.near(&f.words)?, *user))) else {
+            // No list spells it so (tested above).
+            let Some((near, user)) = lists.iter().find_map(|(l, user)| Some((l.near_unlisted(&f.words)?, *user)))
+            else {
                 continue;
             };
             let meant = replace_word(f, near.position, near.word);
@@ -352,10 +357,11 @@ fn mixed_spellings(rule: &NameVariant, cx: &Context<'_>, lists: &[(&NameList, bo
 /// The pairs of a bucket whose differing words are one edit apart: "Jean X" forms share a
 /// bucket for every X, so they meet through a deletion index, not pair by pair.
 fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
-    let mut index: Vec<(u64, usize)> = Vec::new();
+    let words = bucket.iter().filter_map(|&(f, j)| forms.get(f).and_then(|f| f.words.get(j)));
+    let mut index: Vec<(u64, usize)> = Vec::with_capacity(words.map(|w| w.len() + 1).sum());
     for (bi, &(f, j)) in bucket.iter().enumerate() {
         let Some(w) = forms.get(f).and_then(|f| f.words.get(j)) else { continue };
-        with_deletions(&fold(w), |key| index.push((fx_hash(key), bi)));
+        deletion_hashes(&fold(w), |key| index.push((key, bi)));
     }
     index.sort_unstable();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
