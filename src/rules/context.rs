@@ -100,17 +100,16 @@ impl<'a> Context<'a> {
         let end = c.local.0.min(text.len());
         let window = text.get(end.saturating_sub(1000)..end).unwrap_or_default();
         let (mut guillemets, mut curly, mut straight) = (0i32, 0i32, 0usize);
-        let mut i = 0;
-        while let Some(&b) = window.get(i) {
-            match (b, window.get(i + 1), window.get(i + 2)) {
-                (b'"', _, _) => straight += 1,
-                (0xC2, Some(0xAB), _) => guillemets += 1,
-                (0xC2, Some(0xBB), _) => guillemets -= 1,
-                (0xE2, Some(0x80), Some(0x9C)) => curly += 1,
-                (0xE2, Some(0x80), Some(0x9D)) => curly -= 1,
+        // Every mark starts with '"', 0xC2 or 0xE2: only those bytes are looked at.
+        for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, window) {
+            match (window.get(i), window.get(i + 1), window.get(i + 2)) {
+                (Some(b'"'), _, _) => straight += 1,
+                (Some(0xC2), Some(0xAB), _) => guillemets += 1,
+                (Some(0xC2), Some(0xBB), _) => guillemets -= 1,
+                (Some(0xE2), Some(0x80), Some(0x9C)) => curly += 1,
+                (Some(0xE2), Some(0x80), Some(0x9D)) => curly -= 1,
                 _ => {}
             }
-            i += 1;
         }
         guillemets > 0 || curly > 0 || straight % 2 == 1
     }

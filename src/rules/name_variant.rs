@@ -11,6 +11,7 @@ use crate::extract::{Claim, ClaimKind};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::span::Span;
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it flags
@@ -103,6 +104,8 @@ struct Form<'a> {
     name: &'a NameClaim,
     /// Its words as written.
     words: Vec<&'a str>,
+    /// Its words [`fold`]ed, once for every use below.
+    folded: Vec<String>,
     /// Mentions (claims) written this way, in text order.
     mentions: Vec<&'a Claim>,
 }
@@ -141,7 +144,8 @@ impl Rule for NameVariant {
                 *support.entry(w).or_default() += 1;
             }
             let i = *by_text.entry(n.name.as_str()).or_insert_with(|| {
-                forms.push(Form { name: n, words, mentions: Vec::new() });
+                let folded = words.iter().map(|w| fold(w)).collect();
+                forms.push(Form { name: n, words, folded, mentions: Vec::new() });
                 forms.len() - 1
             });
             if let Some(f) = forms.get_mut(i) {
@@ -150,8 +154,7 @@ impl Rule for NameVariant {
         }
         let backed = |f: &Form<'_>| {
             lists.iter().any(|(l, _)| {
-                l.is_spelling(&f.words)
-                    || (f.words.len() == 1 && f.words.first().is_some_and(|w| l.is_surname(&fold(w))))
+                l.is_spelling(&f.words) || (f.words.len() == 1 && f.folded.first().is_some_and(|w| l.is_surname(w)))
             })
         };
         let same_group = |a: &str, b: &str| lists.iter().any(|(l, _)| l.group(a).is_some() && l.group(a) == l.group(b));
@@ -162,19 +165,35 @@ impl Rule for NameVariant {
         let mut buckets: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         for (fi, f) in forms.iter().enumerate().filter(|(_, f)| f.words.len() >= 2) {
             let mut word_index = 0;
-            let parts: Vec<(bool, String)> = f
+            // The word parts' folds are the form's; only particles are folded here.
+            let mut folded_words = f.folded.iter();
+            let parts: Vec<(bool, Cow<'_, str>)> = f
                 .name
                 .parts
                 .iter()
-                .map(|p| (p.kind == crate::extract::name::PartKind::Word, fold(f.name.part_text(p))))
+                .map(|p| {
+                    let is_word = p.kind == crate::extract::name::PartKind::Word;
+                    let word = if is_word { folded_words.next() } else { None };
+                    let text = match word {
+                        Some(w) => Cow::Borrowed(w.as_str()),
+                        None => Cow::Owned(fold(f.name.part_text(p))),
+                    };
+                    (is_word, text)
+                })
                 .collect();
             for (pi, (is_word, _)) in parts.iter().enumerate() {
                 if !is_word {
                     continue;
                 }
-                let key: Vec<&str> =
-                    parts.iter().enumerate().map(|(k, (_, t))| if k == pi { "\u{1}" } else { t.as_str() }).collect();
-                buckets.entry(key.join(" ")).or_default().push((fi, word_index));
+                // The other parts, space-separated, this one as U+0001.
+                let mut key = String::with_capacity(parts.iter().map(|(_, t)| t.len() + 1).sum());
+                for (k, (_, t)) in parts.iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(if k == pi { "\u{1}" } else { t });
+                }
+                buckets.entry(key).or_default().push((fi, word_index));
                 word_index += 1;
             }
         }
@@ -227,14 +246,15 @@ impl Rule for NameVariant {
                     forms.iter().filter(|f| f.words.len() >= 2).filter_map(|f| f.words.last()).map(|w| w.len() + 1);
                 let mut index = Vec::with_capacity(keys.sum());
                 for (fi, f) in forms.iter().enumerate().filter(|(_, f)| f.words.len() >= 2) {
-                    let Some(last) = f.words.last() else { continue };
-                    deletion_hashes(&fold(last), |k| index.push((k, fi)));
+                    let Some(last) = f.folded.last() else { continue };
+                    deletion_hashes(last, |k| index.push((k, fi)));
                 }
                 index.sort_unstable();
                 index
             });
             let mut near: Vec<usize> = Vec::new();
-            deletion_hashes(&fold(w), |k| near.extend(with_key(surnames, k)));
+            let Some(folded) = f.folded.first() else { continue };
+            deletion_hashes(folded, |k| near.extend(with_key(surnames, k)));
             let best = near
                 .iter()
                 .filter_map(|&g| Some((g, *forms.get(g)?.words.last()?)))
@@ -360,8 +380,8 @@ fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usiz
     let words = bucket.iter().filter_map(|&(f, j)| forms.get(f).and_then(|f| f.words.get(j)));
     let mut index: Vec<(u64, usize)> = Vec::with_capacity(words.map(|w| w.len() + 1).sum());
     for (bi, &(f, j)) in bucket.iter().enumerate() {
-        let Some(w) = forms.get(f).and_then(|f| f.words.get(j)) else { continue };
-        deletion_hashes(&fold(w), |key| index.push((key, bi)));
+        let Some(w) = forms.get(f).and_then(|f| f.folded.get(j)) else { continue };
+        deletion_hashes(w, |key| index.push((key, bi)));
     }
     index.sort_unstable();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
