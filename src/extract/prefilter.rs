@@ -183,7 +183,7 @@ impl Prefilter {
             let class = CLASS[usize::from(b)];
             let starts_word = match class {
                 LETTER | DIGIT => true,
-                HIGH => char_at(text, i).is_some_and(char::is_alphanumeric),
+                HIGH => latin1_letter(bytes, i) || char_at(text, i).is_some_and(char::is_alphanumeric),
                 _ => false,
             };
             if !starts_word {
@@ -242,24 +242,36 @@ impl Prefilter {
 }
 
 /// End of the run of alphanumeric characters from `at`.
+#[inline(always)]
 fn word_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = at;
+    // ASCII letters and digits, most of the text, in one tight loop
+    while bytes.get(i).is_some_and(|&b| CLASS[usize::from(b)] & (LETTER | DIGIT) != 0) {
+        i += 1;
+    }
+    if bytes.get(i).is_some_and(|&b| CLASS[usize::from(b)] == HIGH) {
+        word_end_past_ascii(text, i)
+    } else {
+        i
+    }
+}
+
+/// Whether a letter of U+00C0..=U+00FF ("é", "à", "ç"…: all but × and ÷) starts at `i`.
+fn latin1_letter(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&0xC3)
+        && bytes.get(i + 1).is_some_and(|&c| (0x80..=0xBF).contains(&c) && c != 0x97 && c != 0xB7)
+}
+
+/// [`word_end`] from a byte that is not ASCII.
+#[inline(never)]
+fn word_end_past_ascii(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at;
     loop {
-        // ASCII letters and digits, most of the text, in one tight loop
-        i += bytes.get(i..).map_or(0, |rest| {
-            for (k, &b) in rest.iter().enumerate() {
-                if CLASS[usize::from(b)] & (LETTER | DIGIT) == 0 {
-                    return k;
-                }
-            }
-            rest.len()
-        });
         match bytes.get(i) {
-            // "é", "à", "ç"…: U+00C0 to U+00FF are letters but × and ÷
-            Some(0xC3) if bytes.get(i + 1).is_some_and(|&c| (0x80..=0xBF).contains(&c) && c != 0x97 && c != 0xB7) => {
-                i += 2
-            }
+            Some(&b) if CLASS[usize::from(b)] & (LETTER | DIGIT) != 0 => i += 1,
+            Some(0xC3) if latin1_letter(bytes, i) => i += 2,
             Some(&b) if CLASS[usize::from(b)] == HIGH => match char_at(text, i) {
                 Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
                 _ => return i,
