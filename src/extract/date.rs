@@ -1227,20 +1227,34 @@ impl AfterNumber {
 }
 
 /// Whether [`DateLexicon::after_number`] sees every way a duration, an age or a time of day may
-/// read a number: none of those grammars opens on a digit but by its number (a digit-led idiom,
-/// "15 jours", is looked up at the number itself), and no entry it looks for after the number
-/// opens on a digit, a sign of the number (",", ".", "/"), or, where spaces and hyphens are
-/// skipped to reach it, on one of those.
+/// read a number, and [`month_may_follow_day`] every way a day may: none of those grammars opens
+/// on a digit but by its number (a digit-led idiom, "15 jours", is looked up at the number
+/// itself), no entry looked for after the number opens on a digit, a sign of the number (",",
+/// ".", "/"), or, where spaces and hyphens are skipped to reach it, on one of those, and a day's
+/// suffixes are letters.
 fn number_gates(lx: &DateLexicon, openers: &Openers) -> bool {
     use opens::*;
     fn opens_on<T: Copy>(w: &Words<T>, bad: impl Fn(char) -> bool) -> bool {
         w.words().any(|e| e.starts_with(&bad))
     }
-    let led_by_digit =
-        AGE_PREFIXES | AGE_NOUNS | AGED | TIME_WORDS | APPROX | HALF_BEFORE | APPROX_AMOUNTS | ARTICLE | TENS | AMOUNTS;
+    let led_by_digit = AGE_PREFIXES
+        | AGE_NOUNS
+        | AGED
+        | TIME_WORDS
+        | APPROX
+        | HALF_BEFORE
+        | APPROX_AMOUNTS
+        | ARTICLE
+        | TENS
+        | AMOUNTS
+        | WEEKDAYS
+        | DAY_WORDS;
     let number_sign = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '/');
     let skipped = |c: char| number_sign(c) || is_space(c) || c == '-';
     openers.digit_led & led_by_digit == 0
+        && lx.day_suffixes.words().all(|w| w.chars().all(char::is_alphanumeric))
+        && !opens_on(&lx.months, is_space)
+        && !opens_on(&lx.of, is_space)
         && !opens_on(&lx.units, skipped)
         && ![&lx.half_after, &lx.hour_marks, &lx.am, &lx.pm, &lx.oclock].iter().any(|w| opens_on(w, skipped))
         && !opens_on(&lx.time_words, skipped)
@@ -1657,6 +1671,9 @@ fn weekday_head<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, (Weekday, &'i s
 
 // DMY := [WEEKDAY] DAY [GAP OF] GAP MONTH [[","] GAP YEAR]         "mardi 5 novembre 2024", "5th of November"
 fn day_month_year<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    if !month_may_follow_day(lx, i) {
+        return fail();
+    }
     let (r, weekday) = opt(|i| weekday_head(lx, i)).parse(i)?;
     let body =
         (|i| day(lx, i), opt(char('.')), opt(preceded(gap, |i| lx.of.parse(i))), gap, |i| month(lx, i), opt(year_tail));
@@ -1676,6 +1693,24 @@ fn month_day_year<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>>
     let (r, (text, (m, _, _, d, y))) = consumed(body).parse(r)?;
     let text = joined(i, weekday.map(|w| w.1), text);
     Ok((r, DateRead { weekday, day: Some(d), month: Some(m), year: y, ..DateRead::new(text, Spec::Calendar) }))
+}
+
+/// At a digit start, whether a month (or "of") may follow the day it opens on: one or two digits,
+/// the letters of a suffix, a dot, spaces, then a word not ruled out from its first two bytes.
+/// Any other start may (see [`number_gates`] for the lexicons this holds for).
+fn month_may_follow_day(lx: &DateLexicon, i: &str) -> bool {
+    let bytes = i.as_bytes();
+    if !lx.number_gates || !bytes.first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 2 {
+        return false;
+    }
+    let rest = i.get(digits..).unwrap_or("");
+    let rest = rest.get(word_len(rest)..).unwrap_or("");
+    let r = skip_spaces(rest.strip_prefix('.').unwrap_or(rest), false);
+    !(lx.months.ruled_out(r) && lx.of.ruled_out(r))
 }
 
 /// The text from the weekday (when there is one) to the end of `rest`.
@@ -1768,6 +1803,15 @@ fn bare_year(i: &str) -> PResult<'_, DateRead<'_>> {
 // A, B := NUM(1,2); Y := NUM(4) | NUM(2) (two-digit years: "/" or two-digit A and B only)
 pub fn numeric<'i>(cx: &Ctx<'_>, i: &'i str) -> PResult<'i, DateRead<'i>> {
     let lx = cx.lx;
+    // both forms: one, two or four digits, a separator, a digit
+    let bytes = i.as_bytes();
+    let lead = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(matches!(lead, 1 | 2 | 4)
+        && matches!(bytes.get(lead), Some(b'/' | b'.' | b'-'))
+        && bytes.get(lead + 1).is_some_and(u8::is_ascii_digit))
+    {
+        return fail();
+    }
     let iso = |i: &'i str| -> PResult<'i, (&'i str, i32, u32, u32)> {
         let dash = (year_digits, char('-'), |i| digits(1, 2, i), char('-'), |i| digits(1, 2, i));
         let slash = (year_digits, char('/'), |i| digits(1, 2, i), char('/'), |i| digits(1, 2, i));
@@ -2517,6 +2561,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn rules_out_a_day_only_where_no_month_follows() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lx = &Lexicon::get(lang).dates;
+            for n in ["1", "12", "1er", "21st", "5th", "2022", "123", "3e", "12."] {
+                for t in
+                    [" mars 2022", " March", "\u{a0}février", " of May", "  juin", " personnes", "/03/2022", "", " mai"]
+                {
+                    let i = format!("{n}{t}");
+                    assert!(month_may_follow_day(lx, &i) || day_month_year(lx, &i).is_err(), "{lang:?} {i:?}");
+                }
+            }
+            assert!(month_may_follow_day(lx, "mardi 5 mars") && !month_may_follow_day(lx, "2022 mars"));
+        }
+        let fr = &Lexicon::get(Lang::Fr).dates;
+        assert!(!month_may_follow_day(fr, "12 personnes") && month_may_follow_day(fr, "1er. mars"));
     }
 
     #[test]
