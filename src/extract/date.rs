@@ -101,11 +101,21 @@ pub struct Words<T> {
     other: Vec<(char, Vec<usize>)>,
     /// Per ASCII first character, the union of `accept` over its entries.
     seconds: Vec<u128>,
+    /// Per entry, its first bytes as [`fold8`] packs text (see [`prefix8`]): a text whose first
+    /// bytes are ASCII and differ there cannot spell the entry.
+    prefix: Vec<(u64, u64)>,
 }
 
 impl<T> Default for Words<T> {
     fn default() -> Self {
-        Words { entries: Vec::new(), accept: Vec::new(), ascii: Vec::new(), other: Vec::new(), seconds: Vec::new() }
+        Words {
+            entries: Vec::new(),
+            accept: Vec::new(),
+            ascii: Vec::new(),
+            other: Vec::new(),
+            seconds: Vec::new(),
+            prefix: Vec::new(),
+        }
     }
 }
 
@@ -119,16 +129,24 @@ const KEY_MAX: usize = 64;
 pub(crate) fn word_key<'b>(i: &str, buf: &'b mut [u8; KEY_MAX]) -> Option<&'b [u8]> {
     let mut n = 0;
     let bytes = i.as_bytes();
-    // ASCII letters and digits byte by byte, the usual case
-    while let Some(&b) = bytes.get(n) {
-        if !b.is_ascii_alphanumeric() {
-            if b.is_ascii() {
-                return buf.get(..n);
+    // ASCII letters and digits byte by byte, the usual case, and Latin-1 letters ("é", "À") by
+    // their two bytes: a capital is its small letter less 0x20 in the second byte
+    loop {
+        match bytes.get(n) {
+            Some(&b) if b.is_ascii_alphanumeric() => {
+                *buf.get_mut(n)? = b.to_ascii_lowercase();
+                n += 1;
             }
-            break;
+            Some(&b) if b.is_ascii() => return buf.get(..n),
+            Some(&0xC3) if latin1_letter(bytes.get(n + 1)) => {
+                let second = bytes.get(n + 1).copied().unwrap_or(0);
+                let second = if second < 0x9F { second + 0x20 } else { second };
+                buf.get_mut(n..n + 2)?.copy_from_slice(&[0xC3, second]);
+                n += 2;
+            }
+            None => return buf.get(..n),
+            Some(_) => break,
         }
-        *buf.get_mut(n)? = b.to_ascii_lowercase();
-        n += 1;
     }
     let mut len = n;
     for c in i.get(n..)?.chars() {
@@ -150,6 +168,85 @@ pub(crate) fn word_key<'b>(i: &str, buf: &'b mut [u8; KEY_MAX]) -> Option<&'b [u
     buf.get(..len)
 }
 
+/// Whether the byte after a 0xC3 lead byte makes a Latin-1 letter: U+00C0..=U+00FF but the signs
+/// × (0x97) and ÷ (0xB7).
+pub(crate) fn latin1_letter(second: Option<&u8>) -> bool {
+    matches!(second, Some(&s) if (0x80..=0xBF).contains(&s) && s != 0x97 && s != 0xB7)
+}
+
+/// `i` past its leading spaces ([`is_space`]), and hyphens with `hyphens`.
+pub(crate) fn skip_spaces(i: &str, hyphens: bool) -> &str {
+    let bytes = i.as_bytes();
+    let mut n = 0;
+    loop {
+        n += match (bytes.get(n), bytes.get(n + 1), bytes.get(n + 2)) {
+            (Some(b' ' | b'\t' | b'\n' | b'\r'), _, _) => 1,
+            (Some(b'-'), _, _) if hyphens => 1,
+            (Some(0xC2), Some(0xA0), _) => 2,
+            (Some(0xE2), Some(0x80), Some(0xAF | 0x89)) => 3,
+            _ => return i.get(n..).unwrap_or(""),
+        };
+    }
+}
+
+/// The word starts of `text[floor..end]` (both character boundaries), last first, while `f`
+/// asks for more (a word start at `floor` counts even mid-word); with `sentence`, not past a "!",
+/// "?", ";" or line break. A word is a run of letters and digits; ASCII and Latin-1 letters are
+/// told from their bytes, the rest by the Unicode tables.
+pub(crate) fn word_starts_back(text: &str, floor: usize, end: usize, sentence: bool, mut f: impl FnMut(usize) -> bool) {
+    let bytes = text.as_bytes();
+    // the start of the word being walked back over, once its first letter is known
+    let mut word: Option<usize> = None;
+    let mut end = end;
+    loop {
+        // the character before `end`: where it starts, and whether it is a letter or digit
+        let class = match bytes.get(end.wrapping_sub(1)) {
+            _ if end <= floor => None,
+            Some(&b) if b.is_ascii_alphanumeric() => Some((end - 1, true)),
+            Some(b'!' | b'?' | b';' | b'\n') if sentence => None,
+            Some(b) if b.is_ascii() => Some((end - 1, false)),
+            Some(&b) if end >= floor + 2 && bytes.get(end - 2) == Some(&0xC3) => {
+                Some((end - 2, latin1_letter(Some(&b))))
+            }
+            _ => text
+                .get(floor..end)
+                .and_then(|t| t.chars().next_back())
+                .map(|c| (end - c.len_utf8(), c.is_alphanumeric())),
+        };
+        if let Some((k, true)) = class {
+            word = Some(k);
+            end = k;
+            continue;
+        }
+        if let Some(k) = word.take() {
+            if !f(k) {
+                return;
+            }
+        }
+        match class {
+            Some((k, false)) => end = k,
+            _ => return,
+        }
+    }
+}
+
+/// Byte length of the first word of `i`: its leading letters and digits (what [`word_key`] folds).
+pub(crate) fn word_len(i: &str) -> usize {
+    let bytes = i.as_bytes();
+    let mut n = 0;
+    loop {
+        match bytes.get(n) {
+            Some(b) if b.is_ascii_alphanumeric() => n += 1,
+            Some(b) if b.is_ascii() => return n,
+            Some(&0xC3) if latin1_letter(bytes.get(n + 1)) => n += 2,
+            None => return n,
+            Some(_) => break,
+        }
+    }
+    let rest = i.get(n..).unwrap_or("");
+    n + rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(k, _)| k)
+}
+
 /// The key of a lowercase entry: its letters and digits up to its first other character.
 fn entry_key(entry: &str) -> &str {
     entry.find(|c: char| !c.is_alphanumeric()).map_or(entry, |k| entry.get(..k).unwrap_or(""))
@@ -158,64 +255,71 @@ fn entry_key(entry: &str) -> &str {
 /// The word lists a grammar may open on, one bit each: [`DateLexicon::head`] tells which of them
 /// may be read at a start, and each grammar (each date alternative) is tried only where one may.
 pub mod opens {
-    pub const DIGIT: u32 = 1 << 0;
-    pub const WEEKDAYS: u32 = 1 << 1;
-    pub const WEEKDAYS_FULL: u32 = 1 << 2;
-    pub const DAY_WORDS: u32 = 1 << 3;
-    pub const MONTHS: u32 = 1 << 4;
-    pub const MONTHS_ALONE: u32 = 1 << 5;
-    pub const PARTS: u32 = 1 << 6;
-    pub const SEASONS: u32 = 1 << 7;
-    pub const SEASON_PREFIXES: u32 = 1 << 8;
-    pub const RELATIVE_PERIODS: u32 = 1 << 9;
-    pub const REL_BEFORE: u32 = 1 << 10;
-    pub const MONTH_CUES: u32 = 1 << 11;
-    pub const YEAR_CUES: u32 = 1 << 12;
-    pub const SINCE: u32 = 1 << 13;
-    pub const BORN: u32 = 1 << 14;
-    pub const RELATIVE_DAYS: u32 = 1 << 15;
-    pub const AGO_PREFIXES: u32 = 1 << 16;
-    pub const HENCE_PREFIXES: u32 = 1 << 17;
-    pub const APPROX: u32 = 1 << 18;
-    pub const IDIOMS: u32 = 1 << 19;
-    pub const HALF_BEFORE: u32 = 1 << 20;
-    pub const APPROX_AMOUNTS: u32 = 1 << 21;
+    pub const DIGIT: u64 = 1 << 0;
+    pub const WEEKDAYS: u64 = 1 << 1;
+    pub const WEEKDAYS_FULL: u64 = 1 << 2;
+    pub const DAY_WORDS: u64 = 1 << 3;
+    pub const MONTHS: u64 = 1 << 4;
+    pub const MONTHS_ALONE: u64 = 1 << 5;
+    pub const PARTS: u64 = 1 << 6;
+    pub const SEASONS: u64 = 1 << 7;
+    pub const SEASON_PREFIXES: u64 = 1 << 8;
+    pub const RELATIVE_PERIODS: u64 = 1 << 9;
+    pub const REL_BEFORE: u64 = 1 << 10;
+    pub const MONTH_CUES: u64 = 1 << 11;
+    pub const YEAR_CUES: u64 = 1 << 12;
+    pub const SINCE: u64 = 1 << 13;
+    pub const BORN: u64 = 1 << 14;
+    pub const RELATIVE_DAYS: u64 = 1 << 15;
+    pub const AGO_PREFIXES: u64 = 1 << 16;
+    pub const HENCE_PREFIXES: u64 = 1 << 17;
+    pub const APPROX: u64 = 1 << 18;
+    pub const IDIOMS: u64 = 1 << 19;
+    pub const HALF_BEFORE: u64 = 1 << 20;
+    pub const APPROX_AMOUNTS: u64 = 1 << 21;
     /// "une", "a" before an approximate amount ("une dizaine de jours").
-    pub const ARTICLE: u32 = 1 << 22;
-    pub const TENS: u32 = 1 << 23;
-    pub const AMOUNTS: u32 = 1 << 24;
-    pub const AGE_PREFIXES: u32 = 1 << 25;
-    pub const AGE_NOUNS: u32 = 1 << 26;
-    pub const AGED: u32 = 1 << 27;
-    pub const TIME_WORDS: u32 = 1 << 28;
+    pub const ARTICLE: u64 = 1 << 22;
+    pub const TENS: u64 = 1 << 23;
+    pub const AMOUNTS: u64 = 1 << 24;
+    pub const AGE_PREFIXES: u64 = 1 << 25;
+    pub const AGE_NOUNS: u64 = 1 << 26;
+    pub const AGED: u64 = 1 << 27;
+    pub const TIME_WORDS: u64 = 1 << 28;
     /// A lead word (see `lead_list`): a whole first word, never loose.
-    pub const LEAD: u32 = 1 << 29;
+    pub const LEAD: u64 = 1 << 29;
     /// A word some grammar may read: a run of letters and digits of some entry of the lexicon,
     /// or a word with an ASCII digit. A grammar that reads past a word not marked so cannot exist.
-    pub const VOCAB: u32 = 1 << 30;
+    pub const VOCAB: u64 = 1 << 30;
+    /// The whole first word is a month cue ("en", "in"), an entry of one word.
+    pub const CUE_MONTH_WORD: u64 = 1 << 31;
+    /// The whole first word is a year cue ("en", "in"), an entry of one word.
+    pub const CUE_YEAR_WORD: u64 = 1 << 32;
+    /// A month or year cue of more than one word opens on this word ("au mois de", "in early",
+    /// "l'année"): the cue is read in full.
+    pub const CUE_PHRASE: u64 = 1 << 33;
 
     /// What a duration opens on: its approximation, an idiom, a half, an amount.
-    pub const DURATION: u32 = DIGIT | APPROX | IDIOMS | HALF_BEFORE | APPROX_AMOUNTS | ARTICLE | TENS | AMOUNTS;
+    pub const DURATION: u64 = DIGIT | APPROX | IDIOMS | HALF_BEFORE | APPROX_AMOUNTS | ARTICLE | TENS | AMOUNTS;
     /// What an age opens on: its prefix, noun or "aged", else its amount.
-    pub const AGE: u32 = DIGIT | AGE_PREFIXES | AGE_NOUNS | AGED | TENS | AMOUNTS;
+    pub const AGE: u64 = DIGIT | AGE_PREFIXES | AGE_NOUNS | AGED | TENS | AMOUNTS;
     /// What a time of day opens on: its hour, or a named time ("midi", "noon").
-    pub const TIME: u32 = DIGIT | TIME_WORDS;
+    pub const TIME: u64 = DIGIT | TIME_WORDS;
 }
 
 /// The first words of the lists in [`opens`], by key (see [`word_key`]).
 #[derive(Debug, Default)]
 struct Openers {
     /// Per key, the lists with an entry of that key.
-    by_key: HashMap<Box<[u8]>, u32, KeyHash>,
+    by_key: HashMap<Box<[u8]>, u64, KeyHash>,
     /// Lists with an entry without a key (it opens on a sign, or is longer than a key): they may
     /// open anywhere.
-    loose: u32,
+    loose: u64,
     /// Lists with an entry that opens on an ASCII digit.
-    digit_led: u32,
+    digit_led: u64,
 }
 
 impl Openers {
-    fn add(&mut self, bit: u32, words: impl Iterator<Item = impl AsRef<str>>) {
+    fn add(&mut self, bit: u64, words: impl Iterator<Item = impl AsRef<str>>) {
         for w in words {
             let w = w.as_ref();
             let key = entry_key(w);
@@ -229,15 +333,33 @@ impl Openers {
             }
         }
     }
+
+    /// Marks the keys of a cue list: `word` where an entry is that whole word, [`opens::CUE_PHRASE`]
+    /// where an entry goes on past its first word (a keyless entry: everywhere).
+    fn add_cues(&mut self, word: u64, cues: impl Iterator<Item = impl AsRef<str>>) {
+        for w in cues {
+            let w = w.as_ref();
+            let key = entry_key(w);
+            if w.starts_with(|c: char| c.is_ascii_digit()) {
+                self.digit_led |= opens::CUE_PHRASE;
+            }
+            if key.is_empty() || key.len() > KEY_MAX {
+                self.loose |= opens::CUE_PHRASE;
+            } else {
+                let bit = if key.len() == w.len() { word } else { opens::CUE_PHRASE };
+                *self.by_key.entry(key.as_bytes().into()).or_default() |= bit;
+            }
+        }
+    }
 }
 
 /// Which lists of [`opens`] may be read at a start (a digit sets [`opens::DIGIT`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Head(u32);
+pub struct Head(u64);
 
 impl Head {
     /// Whether one of `lists` may be read here.
-    pub fn may(self, lists: u32) -> bool {
+    pub fn may(self, lists: u64) -> bool {
         self.0 & lists != 0
     }
 
@@ -290,7 +412,8 @@ impl<T: Copy> Words<T> {
             .iter()
             .map(|list| list.iter().fold(0u128, |bits, &k| bits | accept.get(k).copied().unwrap_or(u128::MAX)))
             .collect();
-        Words { entries, accept, ascii, other, seconds }
+        let prefix = entries.iter().map(|(w, _)| prefix8(w)).collect();
+        Words { entries, accept, ascii, other, seconds, prefix }
     }
 
     pub fn words(&self) -> impl Iterator<Item = &str> {
@@ -303,7 +426,8 @@ impl<T: Copy> Words<T> {
 
     /// Whether no entry can be spelled at `i`, told from its first two bytes when they are ASCII:
     /// no entry opens on the first, or none accepts the second.
-    fn ruled_out(&self, i: &str) -> bool {
+    #[inline]
+    pub(crate) fn ruled_out(&self, i: &str) -> bool {
         match i.as_bytes() {
             [a, b, ..] if a.is_ascii() && b.is_ascii() => {
                 let a = usize::from(a.to_ascii_lowercase());
@@ -328,8 +452,14 @@ impl<T: Copy> Words<T> {
             [a, b, ..] if a.is_ascii() && b.is_ascii() => Some(1u128 << b),
             _ => None,
         };
+        // its first eight bytes, against the first letters and digits of each entry
+        let (text, wide) = fold8(i);
         list.into_iter().flatten().filter_map(move |&k| {
             if next.is_some_and(|bit| self.accept.get(k).copied().unwrap_or(u128::MAX) & bit == 0) {
+                return None;
+            }
+            let (prefix, mask) = self.prefix.get(k).copied().unwrap_or_default();
+            if wide & mask == 0 && (text ^ prefix) & mask != 0 {
                 return None;
             }
             self.entries.get(k)
@@ -338,10 +468,18 @@ impl<T: Copy> Words<T> {
 
     // WORD(list) := a lexicon entry in any case, as a whole word, longest entry first; an
     // abbreviation may drop its dot ("Nov 5" for "nov.")
+    #[inline]
     pub fn parse<'i>(&self, i: &'i str) -> PResult<'i, T> {
+        // most texts are ruled out from their first two bytes: that check is inlined where the
+        // list is read, the walk of the entries is not
         if self.ruled_out(i) {
             return fail();
         }
+        self.spelled(i)
+    }
+
+    #[inline(never)]
+    fn spelled<'i>(&self, i: &'i str) -> PResult<'i, T> {
         for (entry, value) in self.candidates(i) {
             if let Some(n) = match_entry(entry, i) {
                 if let Some(rest) = i.get(n..) {
@@ -374,6 +512,41 @@ impl Words<()> {
     fn plain(items: &[String]) -> Words<()> {
         Words::new(items.iter().map(|w| (w.clone(), ())))
     }
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The first eight bytes of `i` (zeros past its end) as a little-endian word, ASCII capitals
+/// folded to small letters; and the high bit of each byte that is not ASCII. A byte after one
+/// that is not ASCII may be folded wrongly: compare only bytes before the first such one.
+fn fold8(i: &str) -> (u64, u64) {
+    let bytes = i.as_bytes();
+    let mut buf = [0u8; 8];
+    let n = bytes.len().min(8);
+    if let (Some(to), Some(from)) = (buf.get_mut(..n), bytes.get(..n)) {
+        to.copy_from_slice(from);
+    }
+    let x = u64::from_le_bytes(buf);
+    let wide = x & HIGH_BITS;
+    // per ASCII byte b: high bit of b + 0x3F is b >= 'A', of b + 0x25 is b > 'Z'
+    let capital = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH_BITS;
+    (x | capital >> 2, wide)
+}
+
+/// The leading ASCII small letters and digits of a lowercase entry (at most eight) packed as
+/// [`fold8`] packs text, and the mask of their bytes: a text spells those bytes only as written
+/// or in ASCII capitals, unless it has a byte that is not ASCII among them (a Kelvin sign is a
+/// capital "k").
+fn prefix8(entry: &str) -> (u64, u64) {
+    let (mut prefix, mut mask) = (0u64, 0u64);
+    for (k, &b) in entry.as_bytes().iter().take(8).enumerate() {
+        if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            break;
+        }
+        prefix |= u64::from(b) << (8 * k);
+        mask |= 0xFF << (8 * k);
+    }
+    (prefix, mask)
 }
 
 /// The ASCII bytes (as bits) that may follow an ASCII first byte in a text that spells the
@@ -420,36 +593,40 @@ fn at_word_end(i: &str, n: usize) -> bool {
 }
 
 fn spell(entry: &str, i: &str) -> Option<usize> {
-    // ASCII on both sides first, byte by byte (what `same_char` answers for two ASCII
-    // characters); from the first non-ASCII byte on, character by character.
+    // byte by byte while the bytes are the same (inside characters that are not ASCII too), or
+    // ASCII on both sides (what `same_char` answers for two ASCII characters); where a character
+    // that is not ASCII differs, it is compared whole from its first byte.
     let (eb, ib) = (entry.as_bytes(), i.as_bytes());
-    let mut k = 0;
-    while let (Some(&e), Some(&c)) = (eb.get(k), ib.get(k)) {
-        if !e.is_ascii() || !c.is_ascii() {
-            break;
+    let (mut ke, mut ki) = (0, 0);
+    loop {
+        let Some(&e) = eb.get(ke) else { return Some(ki) };
+        let c = *ib.get(ki)?;
+        if e == c {
+            ke += 1;
+            ki += 1;
+            continue;
         }
-        let same = e == c
-            || match e {
-                b' ' => c == b'\t',
-                _ => c.is_ascii_uppercase() && c.to_ascii_lowercase() == e,
-            };
-        if !same {
+        if e.is_ascii() && c.is_ascii() {
+            if (e == b' ' && c == b'\t') || (c.is_ascii_uppercase() && c.to_ascii_lowercase() == e) {
+                ke += 1;
+                ki += 1;
+                continue;
+            }
             return None;
         }
-        k += 1;
-    }
-    let (Some(entry), Some(i_rest)) = (entry.get(k..), i.get(k..)) else { return None };
-    if entry.is_empty() {
-        return Some(k);
-    }
-    let mut chars = i_rest.char_indices();
-    for e in entry.chars() {
-        let (_, c) = chars.next()?;
+        // the bytes before were the same: both characters start the same number of bytes back
+        while ke > 0 && eb.get(ke).is_some_and(|&b| b & 0xC0 == 0x80) {
+            ke -= 1;
+            ki -= 1;
+        }
+        let e = entry.get(ke..)?.chars().next()?;
+        let c = i.get(ki..)?.chars().next()?;
         if !same_char(e, c) {
             return None;
         }
+        ke += e.len_utf8();
+        ki += c.len_utf8();
     }
-    Some(k + chars.next().map_or(i_rest.len(), |(n, _)| n))
 }
 
 /// `e` from a lowercase entry, `c` from the text: case, apostrophes, hyphens and spaces as typeset.
@@ -715,6 +892,8 @@ pub struct DateLexicon {
     triggers: HashSet<String, KeyHash>,
     /// Per word of the prefilter (by index), whether it is one of `triggers`: made on first use.
     trigger_table: std::sync::OnceLock<Vec<bool>>,
+    /// Whether [`DateLexicon::after_number`] may rule grammars out (see there).
+    number_gates: bool,
 }
 
 const WEEKDAYS: [Weekday; 7] =
@@ -839,6 +1018,7 @@ impl From<RawDates> for DateLexicon {
             openers: Openers::default(),
             triggers: HashSet::default(),
             trigger_table: std::sync::OnceLock::new(),
+            number_gates: false,
         };
         let mut openers = Openers::default();
         openers.add(opens::WEEKDAYS, lex.weekdays.words());
@@ -853,6 +1033,8 @@ impl From<RawDates> for DateLexicon {
         openers.add(opens::REL_BEFORE, lex.rel_before.words());
         openers.add(opens::MONTH_CUES, lex.month_cues.words());
         openers.add(opens::YEAR_CUES, lex.year_cues.words());
+        openers.add_cues(opens::CUE_MONTH_WORD, lex.month_cues.words());
+        openers.add_cues(opens::CUE_YEAR_WORD, lex.year_cues.words());
         openers.add(opens::SINCE, lex.since.words());
         openers.add(opens::BORN, lex.born.words());
         openers.add(opens::RELATIVE_DAYS, lex.relative_days.words());
@@ -879,7 +1061,8 @@ impl From<RawDates> for DateLexicon {
         for k in vocab_keys(&lex) {
             *openers.by_key.entry(k).or_default() |= opens::VOCAB;
         }
-        DateLexicon { triggers, openers, ..lex }
+        let number_gates = number_gates(&lex, &openers);
+        DateLexicon { triggers, openers, number_gates, ..lex }
     }
 }
 
@@ -981,6 +1164,36 @@ impl DateLexicon {
         Head(keyed | o.loose)
     }
 
+    /// Which of the duration, age and time grammars may read the number that `i` opens on (a
+    /// digit start; `before` is the text before it), told from what follows the number: a
+    /// duration needs a unit or "et demi" after it (past spaces or a hyphen), an age a "-year-old"
+    /// right after it, or a comma or bracket before it, a time of day at most two digits then ":"
+    /// or an hour mark, "a.m.", "o'clock", "noon". Lists are ruled out from their first two bytes
+    /// only ([`Words::ruled_out`]); all three may when the lexicon has an entry these checks
+    /// cannot see (see [`number_gates`]).
+    pub fn after_number(&self, before: &str, i: &str) -> AfterNumber {
+        if !self.number_gates || !i.starts_with(|c: char| c.is_ascii_digit()) {
+            return AfterNumber::ANY;
+        }
+        let bytes = i.as_bytes();
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        let after_digits = i.get(digits..).unwrap_or("");
+        // the end of the number: "1,5", "15.5", "1/2"
+        let number = bytes.iter().take_while(|&&b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'/')).count();
+        let tail = i.get(number..).unwrap_or("");
+        let unit_at = skip_spaces(tail, true);
+        let duration =
+            !(self.idioms.ruled_out(i) && self.units.ruled_out(unit_at) && self.half_after.ruled_out(unit_at));
+        let prev = before.trim_end_matches(is_space);
+        let age = prev.ends_with([',', '(']) || !self.year_old.ruled_out(tail);
+        let mark_at = skip_spaces(after_digits, false);
+        let time = digits <= 2
+            && (after_digits.starts_with(':')
+                || ![&self.hour_marks, &self.am, &self.pm, &self.oclock].iter().all(|w| w.ruled_out(mark_at))
+                || !self.time_words.ruled_out(mark_at));
+        AfterNumber { duration, age, time }
+    }
+
     /// Whether a prefilter word is one of this lexicon's triggers.
     pub fn is_trigger(&self, word: &str) -> bool {
         self.triggers.contains(word)
@@ -998,6 +1211,54 @@ impl DateLexicon {
             None => self.is_trigger(prefilter.word(ix)),
         }
     }
+}
+
+/// Which grammars may read a number, from what follows it (see [`DateLexicon::after_number`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AfterNumber {
+    pub duration: bool,
+    pub age: bool,
+    pub time: bool,
+}
+
+impl AfterNumber {
+    /// Every grammar may.
+    pub const ANY: AfterNumber = AfterNumber { duration: true, age: true, time: true };
+}
+
+/// Whether [`DateLexicon::after_number`] sees every way a duration, an age or a time of day may
+/// read a number, and [`month_may_follow_day`] every way a day may: none of those grammars opens
+/// on a digit but by its number (a digit-led idiom, "15 jours", is looked up at the number
+/// itself), no entry looked for after the number opens on a digit, a sign of the number (",",
+/// ".", "/"), or, where spaces and hyphens are skipped to reach it, on one of those, and a day's
+/// suffixes are letters.
+fn number_gates(lx: &DateLexicon, openers: &Openers) -> bool {
+    use opens::*;
+    fn opens_on<T: Copy>(w: &Words<T>, bad: impl Fn(char) -> bool) -> bool {
+        w.words().any(|e| e.starts_with(&bad))
+    }
+    let led_by_digit = AGE_PREFIXES
+        | AGE_NOUNS
+        | AGED
+        | TIME_WORDS
+        | APPROX
+        | HALF_BEFORE
+        | APPROX_AMOUNTS
+        | ARTICLE
+        | TENS
+        | AMOUNTS
+        | WEEKDAYS
+        | DAY_WORDS;
+    let number_sign = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '/');
+    let skipped = |c: char| number_sign(c) || is_space(c) || c == '-';
+    openers.digit_led & led_by_digit == 0
+        && lx.day_suffixes.words().all(|w| w.chars().all(char::is_alphanumeric))
+        && !opens_on(&lx.months, is_space)
+        && !opens_on(&lx.of, is_space)
+        && !opens_on(&lx.units, skipped)
+        && ![&lx.half_after, &lx.hour_marks, &lx.am, &lx.pm, &lx.oclock].iter().any(|w| opens_on(w, skipped))
+        && !opens_on(&lx.time_words, skipped)
+        && !opens_on(&lx.year_old, number_sign)
 }
 
 /// The whole alphanumeric words `leads` spells: an entry of letters and digits, or the stem of an
@@ -1085,6 +1346,7 @@ fn vocab_keys(lx: &DateLexicon) -> HashSet<Box<[u8]>, KeyHash> {
         openers: _,
         triggers: _,
         trigger_table: _,
+        number_gates: _,
     } = lx;
     let lists: Vec<Box<dyn Iterator<Item = &str>>> = vec![
         Box::new(months.words()),
@@ -1409,6 +1671,9 @@ fn weekday_head<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, (Weekday, &'i s
 
 // DMY := [WEEKDAY] DAY [GAP OF] GAP MONTH [[","] GAP YEAR]         "mardi 5 novembre 2024", "5th of November"
 fn day_month_year<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    if !month_may_follow_day(lx, i) {
+        return fail();
+    }
     let (r, weekday) = opt(|i| weekday_head(lx, i)).parse(i)?;
     let body =
         (|i| day(lx, i), opt(char('.')), opt(preceded(gap, |i| lx.of.parse(i))), gap, |i| month(lx, i), opt(year_tail));
@@ -1428,6 +1693,24 @@ fn month_day_year<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>>
     let (r, (text, (m, _, _, d, y))) = consumed(body).parse(r)?;
     let text = joined(i, weekday.map(|w| w.1), text);
     Ok((r, DateRead { weekday, day: Some(d), month: Some(m), year: y, ..DateRead::new(text, Spec::Calendar) }))
+}
+
+/// At a digit start, whether a month (or "of") may follow the day it opens on: one or two digits,
+/// the letters of a suffix, a dot, spaces, then a word not ruled out from its first two bytes.
+/// Any other start may (see [`number_gates`] for the lexicons this holds for).
+fn month_may_follow_day(lx: &DateLexicon, i: &str) -> bool {
+    let bytes = i.as_bytes();
+    if !lx.number_gates || !bytes.first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 2 {
+        return false;
+    }
+    let rest = i.get(digits..).unwrap_or("");
+    let rest = rest.get(word_len(rest)..).unwrap_or("");
+    let r = skip_spaces(rest.strip_prefix('.').unwrap_or(rest), false);
+    !(lx.months.ruled_out(r) && lx.of.ruled_out(r))
 }
 
 /// The text from the weekday (when there is one) to the end of `rest`.
@@ -1466,26 +1749,45 @@ fn month_rel<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
 }
 
 // CUED := MONTH_CUE GAP (MY | MONTH_REL | MONTH) | YEAR_CUE GAP YEAR     "en février", "en 2022"
-fn cued<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+fn cued<'i>(lx: &DateLexicon, head: Head, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    use opens::{CUE_MONTH_WORD, CUE_PHRASE, CUE_YEAR_WORD};
+    // The text after a cue of `list` and its gap. A cue of one word is spelled at `i` exactly when
+    // the head says `list` has that whole word and no cue of several words opens on it: then the
+    // cue is the first word, without reading the list.
+    let after_cue = |list: &Words<()>, word: u64| -> Option<&'i str> {
+        let r = if head.may(CUE_PHRASE) {
+            list.parse(i).ok()?.0
+        } else if head.may(word) {
+            i.get(word_len(i)..)?
+        } else {
+            return None;
+        };
+        gap(r).ok().map(|(r, _)| r)
+    };
+    if let Some(r) = after_cue(&lx.month_cues, CUE_MONTH_WORD) {
+        if let Ok(found) = after_month_cue(lx, r) {
+            return Ok(found);
+        }
+    }
+    match after_cue(&lx.year_cues, CUE_YEAR_WORD) {
+        Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => bare_year(r),
+        _ => fail(),
+    }
+}
+
+// AFTER_MONTH_CUE := MY | MONTH_REL | MONTH (capitalised where asked), not before a number
+fn after_month_cue<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+    // each reading opens on a month or a relative word: rule them out from the first two bytes,
+    // else look the word up once, before trying them ("de", "en" are mostly followed by others)
+    if (lx.months.ruled_out(i) && lx.rel_before.ruled_out(i)) || !lx.head(i).may(opens::MONTHS | opens::REL_BEFORE) {
+        return fail();
+    }
     let month_alone = |i: &'i str| {
         let (r, (text, m)) = consumed(|i| month_named(lx, i)).parse(i)?;
         let (r, _) = not((opt(char(',')), gap0, satisfy(|c: char| c.is_ascii_digit()))).parse(r)?;
         Ok((r, DateRead { month: Some(m), ..DateRead::new(text, Spec::Calendar) }))
     };
-    // each reading after the cue opens on a month or a relative word (or a year's digit): look
-    // that word up once before trying them ("de", "en" are mostly followed by other words)
-    let mut after_month = alt((|i| month_year(lx, i), |i| month_rel(lx, i), month_alone));
-    let after_month = move |i: &'i str| {
-        if lx.head(i).may(opens::MONTHS | opens::REL_BEFORE) {
-            after_month.parse(i)
-        } else {
-            fail()
-        }
-    };
-    let by_month = preceded((|i| lx.month_cues.parse(i), gap), after_month);
-    let after_year = |i: &'i str| if i.starts_with(|c: char| c.is_ascii_digit()) { bare_year(i) } else { fail() };
-    let by_year = preceded((|i| lx.year_cues.parse(i), gap), after_year);
-    alt((by_month, by_year)).parse(i)
+    alt((|i| month_year(lx, i), |i| month_rel(lx, i), month_alone)).parse(i)
 }
 
 // BARE_YEAR := YEAR, not followed by a unit-like letter ("2022 personnes" is read by the caller's cue)
@@ -1501,6 +1803,15 @@ fn bare_year(i: &str) -> PResult<'_, DateRead<'_>> {
 // A, B := NUM(1,2); Y := NUM(4) | NUM(2) (two-digit years: "/" or two-digit A and B only)
 pub fn numeric<'i>(cx: &Ctx<'_>, i: &'i str) -> PResult<'i, DateRead<'i>> {
     let lx = cx.lx;
+    // both forms: one, two or four digits, a separator, a digit
+    let bytes = i.as_bytes();
+    let lead = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(matches!(lead, 1 | 2 | 4)
+        && matches!(bytes.get(lead), Some(b'/' | b'.' | b'-'))
+        && bytes.get(lead + 1).is_some_and(u8::is_ascii_digit))
+    {
+        return fail();
+    }
     let iso = |i: &'i str| -> PResult<'i, (&'i str, i32, u32, u32)> {
         let dash = (year_digits, char('-'), |i| digits(1, 2, i), char('-'), |i| digits(1, 2, i));
         let slash = (year_digits, char('/'), |i| digits(1, 2, i), char('/'), |i| digits(1, 2, i));
@@ -1687,7 +1998,7 @@ pub fn date<'i>(cx: &Ctx<'_>, i: &'i str) -> PResult<'i, DateRead<'i>> {
         |i| month_rel(lx, i),
         |i| weekday_numeric(cx, i),
         |i| weekday_alone(lx, i),
-        |i| cued(lx, i),
+        |i| cued(lx, lx.head(i), i),
         |i| month_alone(lx, i),
     ))
     .parse(i)
@@ -1726,7 +2037,7 @@ pub fn marked_date_at<'i>(cx: &Ctx<'_>, head: Head, i: &'i str) -> PResult<'i, D
         return marked_date(cx, i);
     }
     let lx = cx.lx;
-    type Alternative<'a, 'i> = (u32, &'a dyn Fn(&'i str) -> PResult<'i, DateRead<'i>>);
+    type Alternative<'a, 'i> = (u64, &'a dyn Fn(&'i str) -> PResult<'i, DateRead<'i>>);
     let alternatives: [Alternative<'_, 'i>; 12] = [
         (WEEKDAYS | DIGIT | DAY_WORDS, &|i| day_month_year(lx, i)),
         (WEEKDAYS | MONTHS, &|i| month_day_year(lx, i)),
@@ -1738,7 +2049,7 @@ pub fn marked_date_at<'i>(cx: &Ctx<'_>, head: Head, i: &'i str) -> PResult<'i, D
         (MONTHS | REL_BEFORE, &|i| month_rel(lx, i)),
         (WEEKDAYS, &|i| weekday_numeric(cx, i)),
         (REL_BEFORE | WEEKDAYS_FULL, &|i| weekday_alone(lx, i)),
-        (MONTH_CUES | YEAR_CUES, &|i| cued(lx, i)),
+        (MONTH_CUES | YEAR_CUES, &|i| cued(lx, head, i)),
         (MONTHS_ALONE, &|i| month_alone(lx, i)),
     ];
     for (lists, parse) in alternatives {
@@ -1824,8 +2135,8 @@ mod tests {
             ("depuis trois ans", SINCE, MONTHS | DIGIT),
             ("Il y a deux ans", AGO_PREFIXES, MONTHS | DURATION),
             ("trois jours", AMOUNTS, MONTHS | SINCE),
-            ("Lyon", 0, u32::MAX),
-            ("«", 0, u32::MAX),
+            ("Lyon", 0, u64::MAX),
+            ("«", 0, u64::MAX),
         ] {
             let head = lx.head(input);
             assert!(yes == 0 || head.may(yes), "{input:?} {head:?}");
@@ -1957,7 +2268,15 @@ mod tests {
             for w in vocab_sample(lx) {
                 let mut cap = w.chars();
                 let cap = cap.next().map(|c| c.to_uppercase().chain(cap).collect::<String>()).unwrap_or_default();
-                for v in [w.clone(), w.to_uppercase(), cap, w.replace('\'', "’"), w.replace(' ', "\t")] {
+                for v in [
+                    w.clone(),
+                    w.to_uppercase(),
+                    cap,
+                    w.replace('\'', "’"),
+                    w.replace(' ', "\t"),
+                    w.replace(' ', "\u{a0}"),
+                    w.replace('k', "\u{212a}"),
+                ] {
                     inputs.push(format!("{v} 2022"));
                     inputs.push(format!("{v}s"));
                     inputs.push(v.chars().take(2).collect());
@@ -1989,6 +2308,11 @@ mod tests {
             check(&lx.time_cues, &inputs);
             check(&lx.duration_cues, &inputs);
             check(&lx.event_stops, &inputs);
+            for entry in vocab_sample(lx) {
+                for i in &inputs {
+                    assert_eq!(spell(&entry, i), spell_slowly(&entry, i), "{entry:?} {i:?}");
+                }
+            }
         }
     }
 
@@ -2039,6 +2363,222 @@ mod tests {
             assert!(n > 50, "{lang:?}: {n} triggers");
             assert!(!lex.dates.is_trigger_at(&lex.prefilter, u32::MAX));
         }
+    }
+
+    /// [`spell`] character by character, as it was first written.
+    fn spell_slowly(entry: &str, i: &str) -> Option<usize> {
+        let mut chars = i.char_indices();
+        for e in entry.chars() {
+            let (_, c) = chars.next()?;
+            if !same_char(e, c) {
+                return None;
+            }
+        }
+        Some(chars.next().map_or(i.len(), |(n, _)| n))
+    }
+
+    #[test]
+    fn spells_as_character_by_character() {
+        let entries =
+            ["à la fin de l'", "l’an", "août", "k", "il y a", "mi-", "a.m.", "été", "déc.", "au-delà d’", "ème"];
+        let texts = [
+            "À LA FIN DE L’année",
+            "à la fin de l'an",
+            "à\tla fin",
+            "L'an",
+            "l’An",
+            "lʼan",
+            "AOÛT",
+            "Août",
+            "aoûts",
+            "\u{212a}",
+            "K",
+            "Il\ty a",
+            "il\u{a0}y a",
+            "mi‐mars",
+            "MI-mars",
+            "A.M.",
+            "Été",
+            "ÉTÉ",
+            "étè",
+            "DÉC.",
+            "Au-delà d'",
+            "au‑delà d’",
+            "ÈME",
+            "",
+            "à",
+            "au",
+        ];
+        for e in entries {
+            for t in texts {
+                assert_eq!(spell(e, t), spell_slowly(e, t), "{e:?} {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn packs_ascii_bytes_to_compare_eight_at_once() {
+        assert_eq!(prefix8("mars"), (u64::from_le_bytes(*b"mars\0\0\0\0"), 0xFFFF_FFFF));
+        assert_eq!(prefix8("l'an").1, 0xFF);
+        assert_eq!(prefix8("été"), (0, 0));
+        assert_eq!(prefix8("2e").1, 0xFFFF);
+        assert_eq!(prefix8("septembre").1, u64::MAX);
+        let (text, wide) = fold8("MaRS 2022");
+        assert_eq!(text, u64::from_le_bytes(*b"mars 202"));
+        assert_eq!(wide, 0);
+        let (text, wide) = fold8("Été");
+        assert_eq!(wide & 0xFFFF, 0x8080);
+        assert_eq!(text >> 40, 0);
+        // every ASCII byte folds as `to_ascii_lowercase` does
+        for b in 0u8..0x80 {
+            let (text, _) = fold8(std::str::from_utf8(&[b; 8]).unwrap_or(""));
+            assert_eq!(text, u64::from_le_bytes([b.to_ascii_lowercase(); 8]), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn folds_latin1_letters_from_their_bytes() {
+        fn reference(i: &str) -> Option<String> {
+            let mut out = String::new();
+            for c in i.chars().take_while(|c| c.is_alphanumeric()) {
+                if c.is_uppercase() {
+                    let mut low = c.to_lowercase();
+                    match (low.next(), low.next()) {
+                        (Some(l), None) => out.push(l),
+                        _ => return None,
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+            (out.len() <= KEY_MAX).then_some(out)
+        }
+        let mut buf = [0u8; KEY_MAX];
+        for c in '\u{a0}'..='\u{24f}' {
+            for w in [format!("{c}"), format!("a{c}b"), format!("{c}{c} x"), format!("É{c}"), format!("{c}\u{3a3}")] {
+                let got = word_key(&w, &mut buf).map(|k| String::from_utf8_lossy(k).into_owned());
+                assert_eq!(got, reference(&w), "{w:?}");
+                let len: usize = w.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum();
+                assert_eq!(word_len(&w), len, "{w:?}");
+            }
+        }
+        assert_eq!(word_len("août 2022"), "août".len());
+        assert_eq!(word_len("l’an"), 1);
+        assert_eq!(word_len("×2"), 0);
+    }
+
+    #[test]
+    fn walks_word_starts_back_as_characters_do() {
+        fn slowly(text: &str, floor: usize, end: usize, sentence: bool) -> Vec<usize> {
+            let mut out = Vec::new();
+            let mut back = text[floor..end].char_indices().rev().peekable();
+            while let Some((k, c)) = back.next() {
+                if sentence && matches!(c, '!' | '?' | ';' | '\n') {
+                    break;
+                }
+                if c.is_alphanumeric() && !back.peek().is_some_and(|&(_, p)| p.is_alphanumeric()) {
+                    out.push(floor + k);
+                }
+            }
+            out
+        }
+        let text = "Él a dit : «×÷ 3ème» ; ΑΒΓ δ 東京 x!y?z\nw l’été ÀÉ1 ß";
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&k| text.is_char_boundary(k)).collect();
+        for &floor in &bounds {
+            for &end in bounds.iter().filter(|&&e| e >= floor) {
+                for sentence in [false, true] {
+                    let mut got = Vec::new();
+                    word_starts_back(text, floor, end, sentence, |k| {
+                        got.push(k);
+                        true
+                    });
+                    assert_eq!(got, slowly(text, floor, end, sentence), "{floor} {end} {sentence}");
+                }
+            }
+        }
+        // stops when asked
+        let mut got = Vec::new();
+        word_starts_back("un deux trois", 0, 13, false, |k| {
+            got.push(k);
+            got.len() < 2
+        });
+        assert_eq!(got, [8, 3]);
+    }
+
+    #[test]
+    fn skips_spaces_as_typeset() {
+        for i in ["  x", "\u{a0}\u{202f}\u{2009}\t\n\rx", "- -x", "x", "", " \u{2008}x", "\u{a0}"] {
+            assert_eq!(skip_spaces(i, false), i.trim_start_matches(is_space), "{i:?}");
+            assert_eq!(skip_spaces(i, true), i.trim_start_matches(|c| is_space(c) || c == '-'), "{i:?}");
+        }
+    }
+
+    /// [`cued`] as first written: both cue lists read in full.
+    fn cued_slowly<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, DateRead<'i>> {
+        let by_month = preceded((|i| lx.month_cues.parse(i), gap), |i| after_month_cue(lx, i));
+        let after_year = |i: &'i str| if i.starts_with(|c: char| c.is_ascii_digit()) { bare_year(i) } else { fail() };
+        let by_year = preceded((|i| lx.year_cues.parse(i), gap), after_year);
+        alt((by_month, by_year)).parse(i)
+    }
+
+    #[test]
+    fn reads_a_cue_of_one_word_from_the_head() {
+        use opens::*;
+        let fr = &Lexicon::get(Lang::Fr).dates;
+        assert!(fr.head("en 2022").may(CUE_MONTH_WORD | CUE_YEAR_WORD) && !fr.head("en 2022").may(CUE_PHRASE));
+        assert!(!fr.head("courant").may(CUE_PHRASE) && fr.head("Courant").may(CUE_MONTH_WORD));
+        for phrase in ["au mois de", "l’année", "d'ici", "jusqu'en", "mois de"] {
+            assert!(fr.head(phrase).may(CUE_PHRASE), "{phrase}");
+        }
+        assert!(!fr.head("pour").may(CUE_MONTH_WORD) && fr.head("pour").may(CUE_YEAR_WORD));
+        let en = &Lexicon::get(Lang::En).dates;
+        assert!(en.head("in").may(CUE_PHRASE) && en.head("the").may(CUE_PHRASE) && !en.head("of").may(CUE_PHRASE));
+        for lang in [Lang::Fr, Lang::En] {
+            let lx = &Lexicon::get(lang).dates;
+            let mut cues: Vec<String> = lx.month_cues.words().chain(lx.year_cues.words()).map(str::to_string).collect();
+            cues.extend(
+                ["EN", "En", "Dès", "DÈS", "in", "In", "the", "de la", "à la", "x", "«", "2022"].map(str::to_string),
+            );
+            for cue in &cues {
+                for after in [
+                    " février 2022",
+                    " 2022",
+                    "\u{a0}2022 personnes",
+                    " mars",
+                    " Mars dernier",
+                    " May",
+                    " may 2020",
+                    " the year 2020",
+                    " early May",
+                    " 1er juin",
+                    " juin, 3",
+                    "2022",
+                    " 20222",
+                    "",
+                ] {
+                    let i = format!("{cue}{after}");
+                    assert_eq!(cued(lx, lx.head(&i), &i), cued_slowly(lx, &i), "{i:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rules_out_a_day_only_where_no_month_follows() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lx = &Lexicon::get(lang).dates;
+            for n in ["1", "12", "1er", "21st", "5th", "2022", "123", "3e", "12."] {
+                for t in
+                    [" mars 2022", " March", "\u{a0}février", " of May", "  juin", " personnes", "/03/2022", "", " mai"]
+                {
+                    let i = format!("{n}{t}");
+                    assert!(month_may_follow_day(lx, &i) || day_month_year(lx, &i).is_err(), "{lang:?} {i:?}");
+                }
+            }
+            assert!(month_may_follow_day(lx, "mardi 5 mars") && !month_may_follow_day(lx, "2022 mars"));
+        }
+        let fr = &Lexicon::get(Lang::Fr).dates;
+        assert!(!month_may_follow_day(fr, "12 personnes") && month_may_follow_day(fr, "1er. mars"));
     }
 
     #[test]

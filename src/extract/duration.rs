@@ -322,22 +322,15 @@ pub(crate) fn ends_with_word<T: Copy>(words: &super::date::Words<T>, before: &st
     while !t.is_char_boundary(from) {
         from -= 1;
     }
-    let tail = t.get(from..).unwrap_or("");
     // the last four word starts of the tail, last first (a start at the tail's own start counts)
-    let mut back = tail.char_indices().rev().peekable();
+    let mut found = false;
     let mut seen = 0;
-    while let Some((k, c)) = back.next() {
-        if c.is_alphanumeric() && !back.peek().is_some_and(|&(_, p)| p.is_alphanumeric()) {
-            if tail.get(k..).is_some_and(|w| matches!(words.parse(w), Ok((rest, _)) if rest.is_empty())) {
-                return true;
-            }
-            seen += 1;
-            if seen == 4 {
-                break;
-            }
-        }
-    }
-    false
+    super::date::word_starts_back(t, from, t.len(), false, |k| {
+        found = t.get(k..).is_some_and(|w| matches!(words.parse(w), Ok((rest, _)) if rest.is_empty()));
+        seen += 1;
+        !found && seen < 4
+    });
+    found
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@
 //! reading that reaches the candidate.
 
 use super::age::{age, capitalised_words, AgeClaim, AgeRead};
-use super::date::{is_space, marked_date, marked_date_at, offset_in, opens, DateLexicon, DateRead, Head};
+use super::date::{
+    is_space, marked_date, marked_date_at, offset_in, opens, word_starts_back, DateLexicon, DateRead, Head,
+};
 use super::duration::{duration, ends_with_word, plausible, DurationRead};
 use super::offset::{offset_with, Anchor, AnchorPlan, OffsetClaim, OffsetRead};
 use super::prefilter::CandidateKind;
@@ -47,12 +49,14 @@ fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize, head: Head) -> Option<
     {
         return None;
     }
+    // at a number, what follows it rules most grammars out
+    let after = if head.may(opens::DIGIT) { cx.lx.after_number(before, i) } else { super::date::AfterNumber::ANY };
     // the duration an offset most often opens on: read once for all
-    let dur = if head.may(opens::DURATION) { duration(cx.lx, i) } else { super::date::fail() };
+    let dur = if head.may(opens::DURATION) && after.duration { duration(cx.lx, i) } else { super::date::fail() };
     if let Ok((r, o)) = offset_with(cx.lx, before, i, head, &dur) {
         return Some((Found::Offset(o), end(r)));
     }
-    if let Ok((r, a)) = if head.may(opens::AGE) { age(cx.lx, before, i) } else { super::date::fail() } {
+    if let Ok((r, a)) = if head.may(opens::AGE) && after.age { age(cx.lx, before, i) } else { super::date::fail() } {
         return Some((Found::Age(a), end(r)));
     }
     // "$12 December 27": a sum of money, then a date
@@ -63,7 +67,7 @@ fn read_at<'i>(cx: &Ctx<'_>, text: &'i str, start: usize, head: Head) -> Option<
             return Some((Found::Date(d), end(r)));
         }
     }
-    if let Ok((r, t)) = if head.may(opens::TIME) { time(cx.lx, before, i) } else { super::date::fail() } {
+    if let Ok((r, t)) = if head.may(opens::TIME) && after.time { time(cx.lx, before, i) } else { super::date::fail() } {
         return Some((Found::Time(t), end(r)));
     }
     if let Ok((r, (d, b))) = dur {
@@ -101,22 +105,14 @@ fn ordinal_second(before: &str, d: &DurationRead<'_>, b: &super::duration::Bare)
 /// counts even mid-word), and stops at the first start `keep` refuses (it is left out).
 fn starts(text: &str, at: usize, floor: usize, out: &mut Vec<usize>, mut keep: impl FnMut(usize) -> bool) {
     out.clear();
-    if let Some(head) = text.get(floor..at) {
-        let mut back = head.char_indices().rev().peekable();
-        while let Some((k, c)) = back.next() {
-            if matches!(c, '!' | '?' | ';' | '\n') {
-                break;
+    if text.get(floor..at).is_some() {
+        word_starts_back(text, floor, at, true, |k| {
+            if !keep(k) {
+                return false;
             }
-            if c.is_alphanumeric() && !back.peek().is_some_and(|&(_, p)| p.is_alphanumeric()) {
-                if !keep(floor + k) {
-                    break;
-                }
-                out.push(floor + k);
-                if out.len() == LOOKBACK_WORDS {
-                    break;
-                }
-            }
-        }
+            out.push(k);
+            out.len() < LOOKBACK_WORDS
+        });
         out.reverse();
     }
     out.push(at);
@@ -426,6 +422,61 @@ fn subject_before(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_out_only_what_cannot_read_the_number() {
+        use crate::extract::Lexicon;
+        use crate::source::Lang;
+        let numbers = ["1", "12", "1,5", "1/2", "15.5", "2022", "8", "15", "123", "12345"];
+        let tails = [
+            " jours",
+            " jour",
+            "h30",
+            "h",
+            ":30",
+            " heures",
+            " ans",
+            "-year-old",
+            " years old",
+            " a.m.",
+            " pm",
+            " o'clock",
+            " noon",
+            " midi",
+            "\u{a0}h",
+            " - ans",
+            "-ans",
+            " et demi",
+            " and a half minutes",
+            " minutes",
+            " personnes",
+            " février",
+            "%",
+            ")",
+            ",",
+            "",
+        ];
+        for lang in [Lang::Fr, Lang::En] {
+            let lx = &Lexicon::get(lang).dates;
+            for before in ["", "Joe Biden, ", "Marie Curie (", "à ", "pendant ", "vers "] {
+                for n in numbers {
+                    for t in tails {
+                        let i = format!("{n}{t}");
+                        let after = lx.after_number(before, &i);
+                        assert!(after.duration || duration(lx, &i).is_err(), "{lang:?} {before:?} {i:?}");
+                        assert!(after.age || age(lx, before, &i).is_err(), "{lang:?} {before:?} {i:?}");
+                        assert!(after.time || time(lx, before, &i).is_err(), "{lang:?} {before:?} {i:?}");
+                    }
+                }
+            }
+        }
+        let fr = &Lexicon::get(Lang::Fr).dates;
+        let none = super::super::date::AfterNumber { duration: false, age: false, time: false };
+        assert_eq!(fr.after_number("", "2022 personnes"), none);
+        assert!(!fr.after_number("", "148 h").time);
+        assert!(fr.after_number("", "15 personnes").duration, "a number-led idiom is read whole");
+        assert!(fr.after_number("Biden, ", "81 ans").age && !fr.after_number("", "81 ans").age);
+    }
 
     #[test]
     fn looks_back_a_few_words_in_the_sentence() {
