@@ -176,8 +176,8 @@ pub fn phrase(entry: &str, i: &str) -> Option<usize> {
 
 /// Whether folded `entry` may match at `i`, given the first byte of the folded first character
 /// of `i`: [`phrase`] fails at once when the entry opens with another character, unless it
-/// opens with a space (any SEP). A one-byte test before the full match, as lists are read entry
-/// by entry.
+/// opens with a space (any SEP). What [`LeadIndex`] tells for each lead byte at once.
+#[cfg(test)]
 fn may_start(entry: &str, lead: Option<u8>) -> bool {
     match (entry.as_bytes().first(), lead) {
         (Some(&e), Some(l)) => e == l || e == b' ',
@@ -208,19 +208,26 @@ struct LeadIndex {
 impl LeadIndex {
     /// Indexes the entries `(k, entry)` given, `k` their index in the list, in list order.
     fn new<'e>(entries: impl Iterator<Item = (usize, &'e str)>) -> LeadIndex {
-        let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); 256];
-        for (k, e) in entries {
-            for (b, bucket) in buckets.iter_mut().enumerate() {
-                if may_start(e, u8::try_from(b).ok()) {
-                    bucket.push(k);
-                }
+        // Each entry and the one lead byte it may start at; `None` when it may start at any
+        // ([`may_start`]: an empty entry or one opening with a space).
+        let leads: Vec<(usize, Option<u8>)> =
+            entries.map(|(k, e)| (k, e.as_bytes().first().copied().filter(|&b| b != b' '))).collect();
+        let mut used = [false; 256];
+        for &(_, lead) in &leads {
+            if let Some(slot) = lead.and_then(|b| used.get_mut(usize::from(b))) {
+                *slot = true;
             }
         }
+        let any: Vec<usize> = leads.iter().filter(|(_, lead)| lead.is_none()).map(|&(k, _)| k).collect();
         let mut starts = Vec::with_capacity(257);
         let mut order = Vec::new();
-        for bucket in buckets {
+        for (b, used) in (0..=u8::MAX).zip(used) {
             starts.push(order.len());
-            order.extend(bucket);
+            if used {
+                order.extend(leads.iter().filter(|(_, lead)| lead.is_none_or(|l| l == b)).map(|&(k, _)| k));
+            } else {
+                order.extend_from_slice(&any);
+            }
         }
         starts.push(order.len());
         LeadIndex { starts, order }
@@ -250,6 +257,91 @@ fn word_key(i: &str) -> Option<(Key, usize)> {
     let len = i.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(i.len(), |(k, _)| k);
     Some((Key::new(i.get(..len)?.chars().map(fold))?, len))
 }
+
+/// The letters and digits that open `bytes`, folded as [`word_key`] folds them, into `buf`:
+/// the length of the key and of the word in `bytes`. Reads ASCII and the Latin-1 letters (two
+/// bytes, lead byte 0xC3) a byte at a time, without decoding characters or Unicode tables; `None`
+/// at any other character that may be a letter or digit, or when the key does not fit in `buf`
+/// (16 bytes, a [`pack`]ed key): [`word_key`] reads those.
+#[inline]
+fn latin_key(bytes: &[u8], buf: &mut [u8; 16]) -> Option<(usize, usize)> {
+    // ASCII letters and digits first, a byte each (most words are made of them only).
+    let mut k = 0;
+    for &b in bytes {
+        let f = ASCII_FOLD[usize::from(b)];
+        if f == 0 {
+            break;
+        }
+        *buf.get_mut(k)? = f;
+        k += 1;
+    }
+    match bytes.get(k) {
+        Some(b) if !b.is_ascii() => latin_rest(bytes, k, buf),
+        _ => Some((k, k)),
+    }
+}
+
+/// [`latin_key`] from byte `n` of `bytes`, all ASCII before it, at a byte that is not.
+#[inline(never)]
+fn latin_rest(bytes: &[u8], n: usize, buf: &mut [u8; 16]) -> Option<(usize, usize)> {
+    let (mut n, mut k) = (n, n);
+    while let Some(&b) = bytes.get(n) {
+        let f = ASCII_FOLD[usize::from(b)];
+        if f != 0 {
+            *buf.get_mut(k)? = f;
+            k += 1;
+            n += 1;
+            continue;
+        }
+        if b.is_ascii() {
+            return Some((k, n));
+        }
+        let c = bytes.get(n + 1).copied().unwrap_or(0);
+        match (b, c) {
+            // × and ÷ are the two Latin-1 signs among letters.
+            (0xC3, 0x97 | 0xB7) => return Some((k, n)),
+            (0xC3, 0x80..=0xBF) => {
+                // À..Þ lower case is 0x20 further; then the accents [`fold`] drops.
+                let lower = if c <= 0x9E { c + 0x20 } else { c };
+                let plain = match lower {
+                    0xA0..=0xA2 | 0xA4 => b'a',
+                    0xA7 => b'c',
+                    0xA8..=0xAB => b'e',
+                    0xAD..=0xAF => b'i',
+                    0xB3 | 0xB4 | 0xB6 => b'o',
+                    0xB9..=0xBC => b'u',
+                    0xBF => b'y',
+                    _ => 0,
+                };
+                if plain != 0 {
+                    *buf.get_mut(k)? = plain;
+                    k += 1;
+                } else {
+                    buf.get_mut(k..k + 2)?.copy_from_slice(&[0xC3, lower]);
+                    k += 2;
+                }
+                n += 2;
+            }
+            // No-break space, « and », and U+2000..U+203F (spaces, dashes, quotes): no letter.
+            (0xC2, 0xA0 | 0xAB | 0xBB) | (0xE2, 0x80) => return Some((k, n)),
+            _ => return None,
+        }
+    }
+    Some((k, n))
+}
+
+/// ASCII letters and digits in lower case, by byte; 0 for any other byte.
+const ASCII_FOLD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b: u8 = 0;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() {
+            table[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// A word of at most 16 bytes packed in an integer, first byte lowest: its hash is two
 /// multiplies and its comparison one instruction. No byte of a `str` word is zero, so words of
@@ -320,32 +412,22 @@ impl<V: Copy> WordTable<V> {
         let bytes = i.as_bytes();
         let &b = bytes.first()?;
         if b.is_ascii() {
-            // Cheap refusals before the look-up: no word opens with this letter or is as long.
+            // Cheap refusal before the look-up: no word opens with this letter.
             let h = usize::from(b.to_ascii_lowercase());
             if self.heads.get(h / 64).is_none_or(|bits| bits & (1 << (h % 64)) == 0) {
                 return None;
             }
-            let n = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            if bytes.get(n).is_none_or(u8::is_ascii) {
-                // An ASCII word (most words).
-                if !self.has_len(n) {
-                    return None;
-                }
-                let word = bytes.get(..n)?;
-                if n <= 16 {
-                    // `| 0x20` lowercases ASCII letters and keeps digits.
-                    let key = word.iter().rev().fold(0u128, |key, &b| (key << 8) | u128::from(b | 0x20));
-                    return self.short.get(&key).map(|&v| (v, n));
-                }
-                let mut buf = [0u8; 64];
-                let key = buf.get_mut(..n)?;
-                for (k, b) in key.iter_mut().zip(word) {
-                    *k = b.to_ascii_lowercase();
-                }
-                return self.long.get(&*key).map(|&v| (v, n));
-            }
         } else if self.short.is_empty() && self.long.is_empty() {
             return None;
+        }
+        let mut buf = [0u8; 16];
+        if let Some((k, n)) = latin_key(bytes, &mut buf) {
+            // ASCII and Latin-1 words of at most 16 bytes (most words), folded a byte at a time.
+            if !self.has_len(k) {
+                return None;
+            }
+            // `buf` is zero past the key: it is the key [`pack`]ed.
+            return self.short.get(&u128::from_le_bytes(buf)).map(|&v| (v, n));
         }
         let (key, len) = word_key(i)?;
         if !self.has_len(key.len) {
@@ -614,7 +696,7 @@ pub struct Compiled {
     /// `share_connectors` folded char by char ([`fold`]), in the lexicon's order.
     pub share_connectors: Vec<String>,
     /// The first words of entries, with the [`heads`] bits of their lists ([`Compiled::heads_at`]).
-    heads: WordTable<u8>,
+    heads: WordTable<u32>,
     /// No first word is too long for [`WordTable`]: a word missing from `heads` opens no entry.
     heads_exact: bool,
 }
@@ -622,23 +704,42 @@ pub struct Compiled {
 /// Bits of [`Compiled::heads_at`]: the lists of which an entry may open a text.
 mod heads {
     /// "entre", "between".
-    pub const BETWEEN: u8 = 1;
+    pub const BETWEEN: u32 = 1;
     /// "environ", "plus de", "about".
-    pub const APPROX: u8 = 2;
+    pub const APPROX: u32 = 1 << 1;
     /// "moins", "minus".
-    pub const MINUS: u8 = 4;
+    pub const MINUS: u32 = 1 << 2;
     /// "EUR", "US$".
-    pub const CURRENCY: u8 = 8;
+    pub const CURRENCY: u32 = 1 << 3;
     /// A number word ([`super::Compiled::word_at`]).
-    pub const WORD: u8 = 16;
+    pub const WORD: u32 = 1 << 4;
     /// A word that may continue a number after an article: a number word, "et"/"and", "et
     /// demi", "sur"/"of".
-    pub const FOLLOW: u8 = 32;
+    pub const FOLLOW: u32 = 1 << 5;
     /// An article that is also a number word ("un", "a"): a one-word entry of `article_one`
     /// that [`super::Compiled::word_at`] reads alone as a cardinal.
-    pub const ARTICLE: u8 = 64;
+    pub const ARTICLE: u32 = 1 << 6;
+    // The lists read after a value, on the word that follows it.
+    /// Any entry of `article_one` ([`super::Compiled::article_one_at`]).
+    pub const ARTICLE_ONE: u32 = 1 << 7;
+    /// "h", "pm": `time_after`.
+    pub const TIME: u32 = 1 << 8;
+    /// "rue", "street": `streets`.
+    pub const STREET: u32 = 1 << 9;
+    /// "pour cent", "percent": `percent`.
+    pub const PERCENT: u32 = 1 << 10;
+    /// "euros", "dollars": `currencies`.
+    pub const UNIT: u32 = 1 << 11;
+    /// "de", "of": `of_words`.
+    pub const OF: u32 = 1 << 12;
+    /// "à", "to": `range_to`.
+    pub const RANGE_TO: u32 = 1 << 13;
+    /// "environ", "or so": `approx_after`.
+    pub const APPROX_AFTER: u32 = 1 << 14;
+    /// "et demi", "and a half": `half_after`.
+    pub const HALF: u32 = 1 << 15;
     /// What a text that opens with no letter gets: every list may match.
-    pub const ALL: u8 = u8::MAX;
+    pub const ALL: u32 = u32::MAX;
 }
 
 impl Compiled {
@@ -742,7 +843,7 @@ impl Compiled {
         let mut table = WordTable::default();
         let mut exact = true;
         // The first word of `entry` gets `bits`; false when it is too long for the table.
-        let mut add = |entry: &str, bits: u8| {
+        let mut add = |entry: &str, bits: u32| {
             let len = entry.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(entry.len(), |(k, _)| k);
             let word = entry.get(..len).unwrap_or_default();
             if !word.is_empty() && word.len() < 64 {
@@ -792,6 +893,26 @@ impl Compiled {
                 exact &= add(e, heads::FOLLOW);
             }
         }
+        let after: [(&List, u32); 7] = [
+            (&self.time_after, heads::TIME),
+            (&self.streets, heads::STREET),
+            (&self.percent, heads::PERCENT),
+            (&self.of_words, heads::OF),
+            (&self.range_to, heads::RANGE_TO),
+            (&self.half_after, heads::HALF),
+            (&self.article_one, heads::ARTICLE_ONE),
+        ];
+        for (list, bits) in after {
+            for e in list.iter() {
+                exact &= add(e, bits);
+            }
+        }
+        for (e, _) in self.currencies.iter() {
+            exact &= add(e, heads::UNIT);
+        }
+        for (e, _) in self.approx_after.iter() {
+            exact &= add(e, heads::APPROX_AFTER);
+        }
         self.heads = table;
         self.heads_exact = exact;
     }
@@ -837,8 +958,14 @@ impl Compiled {
 
     /// Which lists may have an entry at the start of `i` ([`heads`] bits): looked up by the
     /// word that opens `i` when it opens with a letter; [`heads::ALL`] otherwise.
-    fn heads_at(&self, i: &str) -> u8 {
-        if !self.heads_exact || !i.chars().next().is_some_and(char::is_alphabetic) {
+    fn heads_at(&self, i: &str) -> u32 {
+        let letter = match i.as_bytes() {
+            [b, ..] if b.is_ascii() => b.is_ascii_alphabetic(),
+            // A Latin-1 letter (not × or ÷).
+            [0xC3, c, ..] => !matches!(c, 0x97 | 0xB7),
+            _ => i.chars().next().is_some_and(char::is_alphabetic),
+        };
+        if !self.heads_exact || !letter {
             return heads::ALL;
         }
         self.heads.get(i).map_or(0, |(b, _)| b)
@@ -1221,11 +1348,16 @@ fn bare_digits(lex: &Compiled, text: &str, at: usize, tail: &str, money: bool) -
         let hundred = !lex.decimal_comma;
         // The word after the spaces is read once for a scale and a multiplier, unless a hyphen
         // or an article ("half a million") puts the scale elsewhere.
+        // The word after the spaces is looked up once for the lists that may open there.
         let rest = text.get(end..).unwrap_or_default();
         let g = gap(rest);
-        let next = rest.get(g..).filter(|_| g > 0).and_then(|r| lex.word_at(r));
-        let plain_sep =
-            g > 0 && word_sep(rest) == Some(g) && rest.get(g..).is_some_and(|r| lex.article_one_at(r).is_none());
+        let after = rest.get(g..).filter(|_| g > 0);
+        let nb = after.map_or(0, |r| lex.heads_at(r));
+        let next = after.filter(|_| nb & heads::WORD != 0).and_then(|r| lex.word_at(r));
+        let sep = word_sep(rest);
+        let plain_sep = g > 0
+            && sep == Some(g)
+            && after.is_some_and(|r| nb & heads::ARTICLE_ONE == 0 || lex.article_one_at(r).is_none());
         let scale = if plain_sep {
             match next {
                 Some((l, Word::Card(v))) if v >= 1000 || (hundred && v == 100) => Some((g + l, v as f64)),
@@ -1253,7 +1385,7 @@ fn bare_digits(lex: &Compiled, text: &str, at: usize, tail: &str, money: bool) -
             value *= m;
             end += l;
             form = Form::Words;
-        } else if let Some(hl) = half(lex, text, end) {
+        } else if let Some(hl) = if plain_sep { half_at(lex, after, g, nb) } else { half(lex, text, end) } {
             value += 0.5;
             end += hl;
         }
@@ -1286,6 +1418,15 @@ fn half(lex: &Compiled, text: &str, end: usize) -> Option<usize> {
     let rest = text.get(end..)?;
     let sep = word_sep(rest)?;
     Some(sep + lex.half_after_at(rest.get(sep..)?)?)
+}
+
+/// [`half`] where the separator is `sep` bytes and `after` the text after it, with its
+/// [`Compiled::heads_at`] bits `nb`.
+fn half_at(lex: &Compiled, after: Option<&str>, sep: usize, nb: u32) -> Option<usize> {
+    if nb & heads::HALF == 0 {
+        return None;
+    }
+    Some(sep + lex.half_after_at(after?)?)
 }
 
 fn bare_words(lex: &Compiled, text: &str, at: usize, tail: &str) -> BareRead {
@@ -1347,7 +1488,7 @@ fn bare_words(lex: &Compiled, text: &str, at: usize, tail: &str) -> BareRead {
 /// "et"/"and" or part/whole connector. [`number_words::parse`] reads the article alone there
 /// and [`article_counts`] refuses it (no clause end, no connector): checked first, as most
 /// articles are followed by such a word. `heads` are the [`Compiled::heads_at`] bits of `tail`.
-fn article_before_word(lex: &Compiled, tail: &str, heads: u8) -> bool {
+fn article_before_word(lex: &Compiled, tail: &str, heads: u32) -> bool {
     if heads == heads::ALL || heads & heads::ARTICLE == 0 {
         return false;
     }
@@ -1406,7 +1547,7 @@ pub fn read(lex: &Compiled, text: &str, at: usize, digits: bool) -> Read {
     let heads = lex.heads_at(tail);
     if !digits {
         // RANGE := BETWEEN GAP VALUE GAP AND GAP VALUE [UNIT]
-        let may = |bit: u8| heads & bit != 0;
+        let may = |bit: u32| heads & bit != 0;
         if let Some((l, and)) = may(heads::BETWEEN).then(|| first_pair(&lex.range_between, tail)).flatten() {
             if let Some(q) = between(lex, text, at, at + l, and) {
                 return Read::Found(q);
@@ -1462,7 +1603,7 @@ fn unqualified(lex: &Compiled, text: &str, at: usize) -> Read {
 }
 
 /// [`unqualified`] with the [`Compiled::heads_at`] bits of the text at `at`.
-fn unqualified_with(lex: &Compiled, text: &str, at: usize, heads: u8) -> Read {
+fn unqualified_with(lex: &Compiled, text: &str, at: usize, heads: u32) -> Read {
     let Some(tail) = text.get(at..) else { return Read::Nothing };
     // A letter that opens no currency, number word or Roman numeral: no quantity here.
     if heads & (heads::CURRENCY | heads::WORD) == 0 && !tail.starts_with(['I', 'V', 'X']) {
@@ -1544,19 +1685,21 @@ fn unqualified_with(lex: &Compiled, text: &str, at: usize, heads: u8) -> Read {
     let value = b.value * sign;
     let approx = b.approx.then_some(Approx::About);
     let rest = text.get(b.end..).unwrap_or_default();
+    // The word after the value, looked up once for the lists read there.
+    let g = gap(rest);
+    let r = rest.get(g..).unwrap_or_default();
+    let nb = lex.heads_at(r);
     // Time of day, street numbers: "15 h", "3 pm", "12 rue de la Paix"
     if b.digits {
-        let g = gap(rest);
-        let r = rest.get(g..).unwrap_or_default();
-        let time = first(&lex.time_after, r).is_some() && !b.scaled;
+        let time = !b.scaled && nb & heads::TIME != 0 && first(&lex.time_after, r).is_some();
         let time_colon = rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
-        let street = g > 0 && !b.scaled && b.value.fract() == 0.0 && street_follows(lex, r);
+        let street = g > 0 && !b.scaled && b.value.fract() == 0.0 && street_follows(lex, r, nb);
         if time || time_colon || street {
             return Read::Skip(chain_end(text, at).max(b.end));
         }
     }
     // UNIT := [GAP] PERCENT | [GAP] [DE] CURRENCY | [GAP] SUFFIX CURRENCY ("5 M€")
-    if let Some((l, unit)) = unit_after(lex, text, b.end, b.scaled) {
+    if let Some((l, unit)) = unit_at(lex, g, r, nb, b.scaled) {
         let value = match unit {
             Unit::Percent => Value::Percent(value),
             Unit::Money(iso, scale) => Value::Money { value: value * scale, currency: iso },
@@ -1565,13 +1708,14 @@ fn unqualified_with(lex: &Compiled, text: &str, at: usize, heads: u8) -> Read {
         let (end, approx) = approx_after(lex, text, end, approx);
         return Read::Found(Quantity { start, end, value, approx });
     }
-    if b.kind == WordKind::Cardinal {
+    if b.kind == WordKind::Cardinal && nb & heads::RANGE_TO != 0 {
         if let Some(q) = range_after(lex, text, start, &b, value) {
             return q;
         }
     }
     let countable = !(b.year_like && year_context(lex, text, start)) && b.kind == WordKind::Cardinal;
-    let (end, approx) = approx_after(lex, text, b.end, approx);
+    let (end, approx) =
+        if nb & heads::APPROX_AFTER != 0 { approx_after(lex, text, b.end, approx) } else { (b.end, approx) };
     // "de 10 à 20" is read by range_after from the "de" before; a lone number stays a number.
     Read::Found(Quantity { start, end, value: Value::Number { value, form: b.form, countable }, approx })
 }
@@ -1593,10 +1737,11 @@ fn leading_decimal(lex: &Compiled, text: &str, at: usize, start: &mut usize) -> 
 }
 
 /// "rue de la Paix", "Downing Street": a street word, first or after up to two capitalized names.
-fn street_follows(lex: &Compiled, r: &str) -> bool {
+/// `nb` are the [`Compiled::heads_at`] bits of `r`.
+fn street_follows(lex: &Compiled, r: &str, nb: u32) -> bool {
     let mut rest = r;
-    for _ in 0..3 {
-        if first(&lex.streets, rest).is_some() {
+    for k in 0..3 {
+        if (k > 0 || nb & heads::STREET != 0) && first(&lex.streets, rest).is_some() {
             return true;
         }
         let wl = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
@@ -1628,14 +1773,20 @@ fn unit_after(lex: &Compiled, text: &str, end: usize, scaled: bool) -> Option<(u
     let rest = text.get(end..)?;
     let g = gap(rest);
     let r = rest.get(g..)?;
-    if let Some((l, _)) = first(&lex.percent, r) {
+    unit_at(lex, g, r, lex.heads_at(r), scaled)
+}
+
+/// [`unit_after`] past `g` bytes of spaces, `r` the text after them and `nb` its
+/// [`Compiled::heads_at`] bits.
+fn unit_at(lex: &Compiled, g: usize, r: &str, nb: u32, scaled: bool) -> Option<(usize, Unit)> {
+    if let Some((l, _)) = (nb & heads::PERCENT != 0).then(|| first(&lex.percent, r)).flatten() {
         return Some((g + l, Unit::Percent));
     }
-    if let Some((l, iso)) = first_pair(&lex.currencies, r) {
+    if let Some((l, iso)) = (nb & heads::UNIT != 0).then(|| first_pair(&lex.currencies, r)).flatten() {
         return Some((g + l, Unit::Money(iso.to_ascii_uppercase(), 1.0)));
     }
     // "5 millions d'euros", "75 millions de $"
-    if scaled {
+    if scaled && nb & heads::OF != 0 {
         if let Some((l, _)) = first(&lex.of_words, r) {
             let r2 = r.get(l..)?;
             let g2 = gap(r2);
@@ -1885,6 +2036,60 @@ mod tests {
     }
 
     #[test]
+    fn lead_index_buckets_hold_the_entries_that_may_start_there() {
+        let entries = ["pres de", " x", "", "%", "plus", "p.", "moins", "€"];
+        let index = LeadIndex::new(entries.iter().copied().enumerate());
+        for b in 0..=u8::MAX {
+            let want: Vec<usize> = (0..entries.len()).filter(|&k| may_start(entries[k], Some(b))).collect();
+            let got = index.order.get(index.starts[usize::from(b)]..index.starts[usize::from(b) + 1]);
+            assert_eq!(got, Some(&want[..]), "{b}");
+        }
+    }
+
+    #[test]
+    fn latin_key_folds_as_word_key() {
+        for i in [
+            "Deuxième",
+            "ÉNORME fin",
+            "çà",
+            "Ærø",
+            "straße",
+            "ÿ",
+            "x×y",
+            "a÷b",
+            "été’",
+            "mi\u{a0}x",
+            "«a»",
+            "ab–c",
+            "œuvre",
+            "naïve",
+            "Ǆ",
+            "µm",
+            "m²",
+            "e\u{301}t",
+            "12h",
+            "A320-x",
+            "",
+            " x",
+            "aaaaaaaaaaaaaaaaé",
+            "aaaaaaaaaaaaaaaé",
+        ] {
+            let mut buf = [0u8; 16];
+            let fast = latin_key(i.as_bytes(), &mut buf);
+            let slow = word_key(i).map(|(key, len)| (key.buf[..key.len].to_vec(), len));
+            if let Some((k, n)) = fast {
+                let (key, len) = slow.expect(i);
+                assert_eq!((&buf[..k], n), (&key[..], len), "{i:?}");
+                assert!(buf[k..].iter().all(|&b| b == 0), "{i:?}");
+            }
+        }
+        let mut buf = [0u8; 16];
+        assert_eq!(latin_key("Été 2020".as_bytes(), &mut buf), Some((3, 5)));
+        assert_eq!(&buf[..3], b"ete");
+        assert_eq!(latin_key("œuvre".as_bytes(), &mut buf), None);
+    }
+
+    #[test]
     fn heads_name_every_list_that_may_match() {
         for lang in [crate::source::Lang::Fr, crate::source::Lang::En] {
             let lex = crate::extract::Lexicon::get(lang).numbers.compiled();
@@ -1894,9 +2099,23 @@ mod tests {
             entries.extend(lex.range_between.iter().map(|(e, _)| e.as_str()));
             entries.extend(lex.minus.iter().map(String::as_str));
             entries.extend(["twentyfifth", "fortysecond", "Twentyone", "vingtdeux"]);
+            let after = [
+                &lex.article_one,
+                &lex.time_after,
+                &lex.streets,
+                &lex.percent,
+                &lex.of_words,
+                &lex.range_to,
+                &lex.half_after,
+            ];
+            for list in after {
+                entries.extend(list.iter().map(String::as_str));
+            }
+            entries.extend(lex.currencies.iter().map(|(e, _)| e.as_str()));
+            entries.extend(lex.approx_after.iter().map(|(e, _)| e.as_str()));
             for i in probes(&entries) {
                 let bits = lex.heads_at(&i);
-                let has = |bit: u8| bits & bit != 0;
+                let has = |bit: u32| bits & bit != 0;
                 assert!(has(heads::WORD) || lex.word_at(&i).is_none(), "{i:?}");
                 assert!(has(heads::APPROX) || first_pair(&lex.approx_before, &i).is_none(), "{i:?}");
                 assert!(has(heads::CURRENCY) || first_pair(&lex.currency_prefixes, &i).is_none(), "{i:?}");
@@ -1904,6 +2123,15 @@ mod tests {
                 assert!(has(heads::MINUS) || first(&lex.minus, &i).is_none(), "{i:?}");
                 assert!(has(heads::FOLLOW) || lex.and_word_at(&i).is_none(), "{i:?}");
                 assert!(has(heads::FOLLOW) || first(&lex.part_whole, &i).is_none(), "{i:?}");
+                assert!(has(heads::ARTICLE_ONE) || lex.article_one_at(&i).is_none(), "{i:?}");
+                assert!(has(heads::TIME) || first(&lex.time_after, &i).is_none(), "{i:?}");
+                assert!(has(heads::STREET) || first(&lex.streets, &i).is_none(), "{i:?}");
+                assert!(has(heads::PERCENT) || first(&lex.percent, &i).is_none(), "{i:?}");
+                assert!(has(heads::OF) || first(&lex.of_words, &i).is_none(), "{i:?}");
+                assert!(has(heads::RANGE_TO) || first(&lex.range_to, &i).is_none(), "{i:?}");
+                assert!(has(heads::HALF) || lex.half_after_at(&i).is_none(), "{i:?}");
+                assert!(has(heads::UNIT) || first_pair(&lex.currencies, &i).is_none(), "{i:?}");
+                assert!(has(heads::APPROX_AFTER) || first_pair(&lex.approx_after, &i).is_none(), "{i:?}");
             }
             assert_eq!(lex.heads_at("Journée"), 0);
             assert_eq!(lex.heads_at("5 jours"), heads::ALL);
