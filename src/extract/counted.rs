@@ -10,16 +10,33 @@ use super::quantity::{is_space, Compiled, Word};
 /// A word: letters with inner hyphens or apostrophes ("chefs-lieux", "aujourd'hui").
 fn word(i: &str) -> usize {
     let mut end = 0;
-    let mut it = i.char_indices().peekable();
-    while let Some((at, c)) = it.next() {
-        let inner = matches!(c, '-' | '\'' | '’') && it.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        if c.is_alphabetic() || (inner && at > 0) {
-            end = at + c.len_utf8();
+    while let Some(rest) = i.get(end..) {
+        // ASCII letters (most of a word) a byte at a time.
+        let ascii = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if ascii > 0 {
+            end += ascii;
+            continue;
+        }
+        let Some(c) = rest.chars().next() else { break };
+        let after = rest.get(c.len_utf8()..).unwrap_or_default();
+        let inner = matches!(c, '-' | '\'' | '’') && after.chars().next().is_some_and(is_letter);
+        if is_letter(c) || (inner && end > 0) {
+            end += c.len_utf8();
         } else {
             break;
         }
     }
     end
+}
+
+/// `c.is_alphabetic()`, told without the Unicode tables for Latin-1, where all of U+00C0..U+00FF
+/// but × and ÷ are letters.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// One space (any kind) between words; more is not one phrase.
@@ -28,6 +45,28 @@ fn one_space(i: &str) -> usize {
         Some(c) if is_space(c) => c.len_utf8(),
         _ => 0,
     }
+}
+
+/// Appends `w` in lower case to `key` when it is made of U+0000..U+00FF and U+2000..U+203F
+/// (punctuation, no case) only, without the Unicode tables: A..Z and À..Þ (but ×) are the upper
+/// case letters there, 0x20 before their lower case. False, `key` as it was, otherwise.
+fn push_latin_lower(w: &str, key: &mut String) -> bool {
+    let from = key.len();
+    for c in w.chars() {
+        let lower = match c {
+            'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 0x20),
+            '\0'..='\u{ff}' | '\u{2000}'..='\u{203f}' => Some(c),
+            _ => None,
+        };
+        match lower {
+            Some(l) => key.push(l),
+            None => {
+                key.truncate(from);
+                return false;
+            }
+        }
+    }
+    true
 }
 
 fn ends_like_verb(w: &str) -> bool {
@@ -57,6 +96,8 @@ fn push_singular(lex: &Compiled, w: &str, key: &mut String) {
     let from = key.len();
     if w.is_ascii() {
         key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else if push_latin_lower(w, key) {
+        // Lower case a byte at a time.
     } else if w.contains('Σ') {
         // A final sigma lowercases by its place in the word: only `to_lowercase` knows.
         key.push_str(&w.to_lowercase());
@@ -193,6 +234,43 @@ mod tests {
         let end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
         let value: f64 = text[..end].parse().unwrap_or(0.0);
         after(lex, text, end, value).map(|(s, e, key, ana)| (text[s..e].to_string(), key, ana))
+    }
+
+    #[test]
+    fn reads_words_with_inner_hyphens_and_apostrophes() {
+        for (input, want) in [
+            ("chefs-lieux du", "chefs-lieux"),
+            ("aujourd'hui,", "aujourd'hui"),
+            ("l’État.", "l’État"),
+            ("électeurs inscrits", "électeurs"),
+            ("-abc", ""),
+            ("ab- c", "ab"),
+            ("a×b", "a"),
+            ("naïveté", "naïveté"),
+            ("œuvres d'art", "œuvres"),
+            ("Ωmega", "Ωmega"),
+            ("12 pays", ""),
+            ("", ""),
+        ] {
+            assert_eq!(&input[..word(input)], want, "{input:?}");
+        }
+        for c in ['a', 'Z', 'é', 'À', 'ÿ', '×', '÷', 'ª', 'µ', '1', ' ', 'œ', 'Ω'] {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lowers_latin_1_as_to_lowercase() {
+        for w in ["ÉLECTEURS", "Chefs-d’État", "ÀÞ×ÿß", "µm", "x"] {
+            let mut key = String::from("k ");
+            assert!(push_latin_lower(w, &mut key), "{w:?}");
+            assert_eq!(key, format!("k {}", w.to_lowercase()), "{w:?}");
+        }
+        for w in ["ŒUVRE", "ΣΑΣ"] {
+            let mut key = String::from("k ");
+            assert!(!push_latin_lower(w, &mut key), "{w:?}");
+            assert_eq!(key, "k ");
+        }
     }
 
     #[test]

@@ -301,24 +301,15 @@ fn latin_rest(bytes: &[u8], n: usize, buf: &mut [u8; 16]) -> Option<(usize, usiz
             // × and ÷ are the two Latin-1 signs among letters.
             (0xC3, 0x97 | 0xB7) => return Some((k, n)),
             (0xC3, 0x80..=0xBF) => {
-                // À..Þ lower case is 0x20 further; then the accents [`fold`] drops.
-                let lower = if c <= 0x9E { c + 0x20 } else { c };
-                let plain = match lower {
-                    0xA0..=0xA2 | 0xA4 => b'a',
-                    0xA7 => b'c',
-                    0xA8..=0xAB => b'e',
-                    0xAD..=0xAF => b'i',
-                    0xB3 | 0xB4 | 0xB6 => b'o',
-                    0xB9..=0xBC => b'u',
-                    0xBF => b'y',
-                    _ => 0,
-                };
-                if plain != 0 {
-                    *buf.get_mut(k)? = plain;
-                    k += 1;
-                } else {
-                    buf.get_mut(k..k + 2)?.copy_from_slice(&[0xC3, lower]);
-                    k += 2;
+                match fold_c3(c) {
+                    Ok(plain) => {
+                        *buf.get_mut(k)? = plain;
+                        k += 1;
+                    }
+                    Err(lower) => {
+                        buf.get_mut(k..k + 2)?.copy_from_slice(&[0xC3, lower]);
+                        k += 2;
+                    }
                 }
                 n += 2;
             }
@@ -328,6 +319,23 @@ fn latin_rest(bytes: &[u8], n: usize, buf: &mut [u8; 16]) -> Option<(usize, usiz
         }
     }
     Some((k, n))
+}
+
+/// The character U+00C0..U+00FF, bytes 0xC3 `c`, folded ([`fold`]): an ASCII letter (`Ok`), or
+/// the second byte of a character of the same range (`Err`). Upper case À..Þ is 0x20 before
+/// lower case, but for × (÷ is 0x20 further).
+fn fold_c3(c: u8) -> Result<u8, u8> {
+    let lower = if c <= 0x9E && c != 0x97 { c + 0x20 } else { c };
+    match lower {
+        0xA0..=0xA2 | 0xA4 => Ok(b'a'),
+        0xA7 => Ok(b'c'),
+        0xA8..=0xAB => Ok(b'e'),
+        0xAD..=0xAF => Ok(b'i'),
+        0xB3 | 0xB4 | 0xB6 => Ok(b'o'),
+        0xB9..=0xBC => Ok(b'u'),
+        0xBF => Ok(b'y'),
+        _ => Err(lower),
+    }
 }
 
 /// ASCII letters and digits in lower case, by byte; 0 for any other byte.
@@ -560,7 +568,43 @@ impl Key {
         if word.is_ascii() {
             return Key::ascii(word, |b| if b == b'-' { b' ' } else { b.to_ascii_lowercase() });
         }
-        Key::new(word.chars().map(|c| if c == '-' { ' ' } else { fold(c) }))
+        Key::latin(word).unwrap_or_else(|| Key::new(word.chars().map(|c| if c == '-' { ' ' } else { fold(c) })))
+    }
+
+    /// [`Key::folded`] a byte at a time for ASCII, Latin-1 and U+2000..U+203F (spaces, dashes,
+    /// quotes), the characters of most words: `None` at any other character, `Some(None)` when
+    /// the key does not fit.
+    fn latin(word: &str) -> Option<Option<Key>> {
+        let mut key = Key { buf: [0; 64], len: 0 };
+        let bytes = word.as_bytes();
+        let mut n = 0;
+        let push = |key: &mut Key, b: &[u8]| -> bool {
+            let Some(slot) = key.buf.get_mut(key.len..key.len + b.len()) else { return false };
+            slot.copy_from_slice(b);
+            key.len += b.len();
+            true
+        };
+        while let Some(&b) = bytes.get(n) {
+            let (folded, read): ([u8; 3], usize) = match (b, bytes.get(n + 1).copied(), bytes.get(n + 2).copied()) {
+                (b'-', _, _) => ([b' ', 0, 0], 1),
+                (b, _, _) if b.is_ascii() => ([b.to_ascii_lowercase(), 0, 0], 1),
+                (0xC3, Some(c), _) => match fold_c3(c) {
+                    Ok(a) => ([a, 0, 0], 2),
+                    Err(c) => ([0xC3, c, 0], 2),
+                },
+                (0xC2, Some(c), _) => ([0xC2, c, 0], 2),
+                // The typographic apostrophe folds to the straight one.
+                (0xE2, Some(0x80), Some(0x99)) => ([b'\'', 0, 0], 3),
+                (0xE2, Some(0x80), Some(c)) => ([0xE2, 0x80, c], 3),
+                _ => return None,
+            };
+            let width = if folded[0].is_ascii() { 1 } else { read };
+            if !push(&mut key, folded.get(..width)?) {
+                return Some(None);
+            }
+            n += read;
+        }
+        Some(Some(key))
     }
 
     /// An ASCII word (most words), mapped a byte at a time.
@@ -699,6 +743,9 @@ pub struct Compiled {
     heads: WordTable<u32>,
     /// No first word is too long for [`WordTable`]: a word missing from `heads` opens no entry.
     heads_exact: bool,
+    /// By the lead byte of a text ([`lead`]), the [`heads`] bits of the lists with an entry that
+    /// may open there; [`heads::BY_LEAD`] bits only, the others always set.
+    lead_heads: Vec<u32>,
 }
 
 /// Bits of [`Compiled::heads_at`]: the lists of which an entry may open a text.
@@ -740,6 +787,10 @@ mod heads {
     pub const HALF: u32 = 1 << 15;
     /// What a text that opens with no letter gets: every list may match.
     pub const ALL: u32 = u32::MAX;
+    /// The bits [`super::Compiled::next_heads`] tells by the lead byte of a text that opens with
+    /// no letter: the lists read after a value, and currency prefixes.
+    pub const BY_LEAD: u32 =
+        CURRENCY | WORD | ARTICLE_ONE | TIME | STREET | PERCENT | UNIT | OF | RANGE_TO | APPROX_AFTER | HALF;
 }
 
 impl Compiled {
@@ -832,6 +883,7 @@ impl Compiled {
             share_connectors: lex.share_connectors.iter().map(|c| c.chars().map(fold).collect()).collect(),
             heads: WordTable::default(),
             heads_exact: true,
+            lead_heads: Vec::new(),
         };
         compiled.index_heads();
         compiled
@@ -915,6 +967,43 @@ impl Compiled {
         }
         self.heads = table;
         self.heads_exact = exact;
+        self.index_lead_heads();
+    }
+
+    /// Fills [`Compiled::lead_heads`]: an entry may open a text at its own first byte, or at
+    /// any when it opens with a space (any SEP), as [`LeadIndex`] files it.
+    fn index_lead_heads(&mut self) {
+        let mut by_lead = vec![heads::ALL & !heads::BY_LEAD; 256];
+        let mut add = |entry: &str, bits: u32| match entry.as_bytes().first() {
+            Some(b' ') | None => by_lead.iter_mut().for_each(|b| *b |= bits),
+            Some(&b) => {
+                if let Some(slot) = by_lead.get_mut(usize::from(b)) {
+                    *slot |= bits;
+                }
+            }
+        };
+        let lists: [(&List, u32); 7] = [
+            (&self.time_after, heads::TIME),
+            (&self.streets, heads::STREET),
+            (&self.percent, heads::PERCENT),
+            (&self.of_words, heads::OF),
+            (&self.range_to, heads::RANGE_TO),
+            (&self.half_after, heads::HALF),
+            (&self.article_one, heads::ARTICLE_ONE),
+        ];
+        for (list, bits) in lists {
+            list.iter().for_each(|e| add(e, bits));
+        }
+        let pairs: [(&Pairs<String>, u32); 2] =
+            [(&self.currencies, heads::UNIT), (&self.currency_prefixes, heads::CURRENCY)];
+        for (list, bits) in pairs {
+            list.iter().for_each(|(e, _)| add(e, bits));
+        }
+        self.approx_after.iter().for_each(|(e, _)| add(e, heads::APPROX_AFTER));
+        // [`Compiled::word_at`] reads the number words, then tens words glued to a unit.
+        self.words.iter().for_each(|(e, _)| add(e, heads::WORD));
+        self.tens.iter().for_each(|(e, _)| add(e, heads::WORD));
+        self.lead_heads = by_lead;
     }
 
     fn mark(&self) -> Mark {
@@ -969,6 +1058,20 @@ impl Compiled {
             return heads::ALL;
         }
         self.heads.get(i).map_or(0, |(b, _)| b)
+    }
+
+    /// [`Compiled::heads_at`] for the text after a value: when it opens with no letter, the
+    /// [`heads::BY_LEAD`] bits are those of its lead byte rather than all.
+    fn next_heads(&self, i: &str) -> u32 {
+        match self.heads_at(i) {
+            heads::ALL => self.lead_heads_at(i) | !heads::BY_LEAD,
+            bits => bits,
+        }
+    }
+
+    /// The [`Compiled::lead_heads`] of `i`: 0 when it is empty (no entry matches there).
+    fn lead_heads_at(&self, i: &str) -> u32 {
+        lead(i).and_then(|b| self.lead_heads.get(usize::from(b))).copied().unwrap_or(0)
     }
 
     pub fn is_article_one(&self, word: &str) -> bool {
@@ -1096,6 +1199,9 @@ struct Bare {
     /// Written in digits (ranges with "-" need digits on both sides).
     digits: bool,
     ordinal_roman: bool,
+    /// The [`Compiled::next_heads`] bits of the text after the spaces after byte `.0`, when
+    /// known.
+    next: Option<(usize, u32)>,
 }
 
 enum BareRead {
@@ -1266,6 +1372,7 @@ fn bare_in(lex: &Compiled, text: &str, at: usize, money: bool) -> BareRead {
                 year_like: false,
                 digits: false,
                 ordinal_roman: false,
+                next: None,
             });
         }
         if c.is_ascii_uppercase() {
@@ -1294,6 +1401,7 @@ fn roman_ordinal(lex: &Compiled, text: &str, at: usize) -> Option<Bare> {
         year_like: false,
         digits: false,
         ordinal_roman: true,
+        next: None,
     })
 }
 
@@ -1343,6 +1451,7 @@ fn bare_digits(lex: &Compiled, text: &str, at: usize, tail: &str, money: bool) -
         && d.lead_digits == 4
         && (1000.0..=2100.0).contains(&value);
     let mut form = Form::Digits;
+    let mut next_heads = None;
     if kind == WordKind::Cardinal && !scaled {
         // "1,5 million", "3 millions", "322 hundred", "3 douzaines", "3 millions et demi"
         let hundred = !lex.decimal_comma;
@@ -1351,8 +1460,9 @@ fn bare_digits(lex: &Compiled, text: &str, at: usize, tail: &str, money: bool) -
         // The word after the spaces is looked up once for the lists that may open there.
         let rest = text.get(end..).unwrap_or_default();
         let g = gap(rest);
+        let nb = lex.next_heads(rest.get(g..).unwrap_or_default());
+        next_heads = Some((end, nb));
         let after = rest.get(g..).filter(|_| g > 0);
-        let nb = after.map_or(0, |r| lex.heads_at(r));
         let next = after.filter(|_| nb & heads::WORD != 0).and_then(|r| lex.word_at(r));
         let sep = word_sep(rest);
         let plain_sep = g > 0
@@ -1400,6 +1510,7 @@ fn bare_digits(lex: &Compiled, text: &str, at: usize, tail: &str, money: bool) -
         year_like: year_like && !scaled,
         digits: true,
         ordinal_roman: false,
+        next: next_heads,
     })
 }
 
@@ -1481,6 +1592,7 @@ fn bare_words(lex: &Compiled, text: &str, at: usize, tail: &str) -> BareRead {
         year_like: false,
         digits: false,
         ordinal_roman: false,
+        next: None,
     })
 }
 
@@ -1610,7 +1722,8 @@ fn unqualified_with(lex: &Compiled, text: &str, at: usize, heads: u32) -> Read {
         return Read::Nothing;
     }
     // "$5m", "€ 1000", "US$ 1MM", "EUR 125"
-    let prefix = if heads & heads::CURRENCY == 0 { None } else { first_pair(&lex.currency_prefixes, tail) };
+    let currency = heads & heads::CURRENCY != 0 && lex.lead_heads_at(tail) & heads::CURRENCY != 0;
+    let prefix = if currency { first_pair(&lex.currency_prefixes, tail) } else { None };
     if let Some((l, iso)) = prefix.filter(|(l, _)| {
         let r = tail.get(*l..).unwrap_or_default();
         let r = r.get(gap(r)..).unwrap_or_default();
@@ -1688,7 +1801,10 @@ fn unqualified_with(lex: &Compiled, text: &str, at: usize, heads: u32) -> Read {
     // The word after the value, looked up once for the lists read there.
     let g = gap(rest);
     let r = rest.get(g..).unwrap_or_default();
-    let nb = lex.heads_at(r);
+    let nb = match b.next {
+        Some((end, bits)) if end == b.end => bits,
+        _ => lex.next_heads(r),
+    };
     // Time of day, street numbers: "15 h", "3 pm", "12 rue de la Paix"
     if b.digits {
         let time = !b.scaled && nb & heads::TIME != 0 && first(&lex.time_after, r).is_some();
@@ -1744,6 +1860,10 @@ fn street_follows(lex: &Compiled, r: &str, nb: u32) -> bool {
         if (k > 0 || nb & heads::STREET != 0) && first(&lex.streets, rest).is_some() {
             return true;
         }
+        // An upper-case letter is a letter: the test below fails at once on any other.
+        if !rest.starts_with(char::is_uppercase) {
+            return false;
+        }
         let wl = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         let word = rest.get(..wl).unwrap_or_default();
         if word.is_empty() || !word.starts_with(char::is_uppercase) {
@@ -1773,7 +1893,7 @@ fn unit_after(lex: &Compiled, text: &str, end: usize, scaled: bool) -> Option<(u
     let rest = text.get(end..)?;
     let g = gap(rest);
     let r = rest.get(g..)?;
-    unit_at(lex, g, r, lex.heads_at(r), scaled)
+    unit_at(lex, g, r, lex.next_heads(r), scaled)
 }
 
 /// [`unit_after`] past `g` bytes of spaces, `r` the text after them and `nb` its
@@ -2087,6 +2207,62 @@ mod tests {
         assert_eq!(latin_key("Été 2020".as_bytes(), &mut buf), Some((3, 5)));
         assert_eq!(&buf[..3], b"ete");
         assert_eq!(latin_key("œuvre".as_bytes(), &mut buf), None);
+    }
+
+    #[test]
+    fn folds_latin_1_as_fold_does() {
+        for c in 0x80..=0xBFu8 {
+            let ch = std::str::from_utf8(&[0xC3, c]).ok().and_then(|s| s.chars().next()).expect("Latin-1");
+            let mut want = [0u8; 4];
+            let want = fold(ch).encode_utf8(&mut want).as_bytes().to_vec();
+            let got = match fold_c3(c) {
+                Ok(a) => vec![a],
+                Err(b) => vec![0xC3, b],
+            };
+            assert_eq!(got, want, "{ch:?}");
+        }
+        for w in ["Électeurs", "chefs-d’État", "À-peu-près", "µm", "ÿ×÷ß", "l’ŒUVRE", "x", ""] {
+            let slow = Key::new(w.chars().map(|c| if c == '-' { ' ' } else { fold(c) }));
+            let want = slow.map(|k| k.as_str().to_string());
+            match Key::latin(w) {
+                Some(key) => assert_eq!(key.map(|k| k.as_str().to_string()), want, "{w:?}"),
+                None => assert!(w.contains('Œ'), "{w:?}"),
+            }
+            assert_eq!(Key::folded(w).map(|k| k.as_str().to_string()), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn next_heads_name_every_list_that_may_match() {
+        for lang in [crate::source::Lang::Fr, crate::source::Lang::En] {
+            let lex = crate::extract::Lexicon::get(lang).numbers.compiled();
+            let mut entries: Vec<&str> =
+                vec!["%", "€", "$", "- 3", "– 4", ", et", ". Il", "’", "\u{a0}%", "½", "(", ""];
+            for list in [&lex.article_one, &lex.time_after, &lex.streets, &lex.percent, &lex.of_words, &lex.range_to] {
+                entries.extend(list.iter().map(String::as_str));
+            }
+            entries.extend(lex.currencies.iter().map(|(e, _)| e.as_str()));
+            entries.extend(lex.currency_prefixes.iter().map(|(e, _)| e.as_str()));
+            entries.extend(lex.words.iter().map(|(e, _)| e.as_str()));
+            for i in probes(&entries) {
+                let bits = lex.next_heads(&i);
+                let has = |bit: u32| bits & bit != 0;
+                assert!(has(heads::WORD) || lex.word_at(&i).is_none(), "{i:?}");
+                assert!(has(heads::ARTICLE_ONE) || lex.article_one_at(&i).is_none(), "{i:?}");
+                assert!(has(heads::TIME) || first(&lex.time_after, &i).is_none(), "{i:?}");
+                assert!(has(heads::STREET) || first(&lex.streets, &i).is_none(), "{i:?}");
+                assert!(has(heads::PERCENT) || first(&lex.percent, &i).is_none(), "{i:?}");
+                assert!(has(heads::OF) || first(&lex.of_words, &i).is_none(), "{i:?}");
+                assert!(has(heads::RANGE_TO) || first(&lex.range_to, &i).is_none(), "{i:?}");
+                assert!(has(heads::HALF) || lex.half_after_at(&i).is_none(), "{i:?}");
+                assert!(has(heads::UNIT) || first_pair(&lex.currencies, &i).is_none(), "{i:?}");
+                assert!(has(heads::APPROX_AFTER) || first_pair(&lex.approx_after, &i).is_none(), "{i:?}");
+                let currency = lex.lead_heads_at(&i) & heads::CURRENCY != 0;
+                assert!(currency || first_pair(&lex.currency_prefixes, &i).is_none(), "{i:?}");
+            }
+            // A lead byte no list opens with tells them all out.
+            assert_eq!(lex.next_heads(". Il") & heads::BY_LEAD, 0);
+        }
     }
 
     #[test]
