@@ -110,6 +110,14 @@ fn fraction_part(i: &str) -> PResult<'_, (char, &str)> {
 /// French (not three digits after the point), "1,3" in English. With three digits after it and
 /// no grouping before, the other mark is left unread ("2022.123" is no decimal in French).
 pub fn number(mark: Mark, i: &str) -> PResult<'_, Digits> {
+    match simple(i) {
+        Some(d) => Ok((i.get(d.len..).unwrap_or_default(), d)),
+        None => grouped_or_decimal(mark, i),
+    }
+}
+
+/// NUMBER := INT [FRACTION_PART], read by the grammar (what [`simple`] leaves).
+fn grouped_or_decimal(mark: Mark, i: &str) -> PResult<'_, Digits> {
     let (after_int, (int_value, grouped, lead_digits)) = integer(mark, i)?;
     // A fraction opens with its mark: no parser is tried otherwise.
     let (rest, frac) =
@@ -135,6 +143,31 @@ pub fn number(mark: Mark, i: &str) -> PResult<'_, Digits> {
     }
     let len = i.len() - rest.len();
     Ok((rest, Digits { value, len, integer: frac.is_none(), grouped, lead_digits }))
+}
+
+/// [`number`] where nothing after the digits may group them or add a fraction (most numbers):
+/// no separator or mark followed by a digit. The digits' value is summed as read; `None` when
+/// they are too many for a `u64` or the grammar must decide.
+fn simple(i: &str) -> Option<Digits> {
+    let bytes = i.as_bytes();
+    let n = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if n == 0 || n > 19 {
+        return None;
+    }
+    let after = bytes.get(n..).unwrap_or_default();
+    let digit_at = |k: usize| after.get(k).is_some_and(u8::is_ascii_digit);
+    let more = match after.first() {
+        Some(b' ' | b',' | b'.') => digit_at(1),
+        // U+00A0 and U+202F.
+        Some(0xC2) => after.get(1) == Some(&0xA0) && digit_at(2),
+        Some(0xE2) => after.get(1..3) == Some(&[0x80, 0xAF]) && digit_at(3),
+        _ => false,
+    };
+    if more {
+        return None;
+    }
+    let value = bytes.get(..n)?.iter().fold(0u64, |v, &b| v * 10 + u64::from(b - b'0'));
+    Some(Digits { value: value as f64, len: n, integer: true, grouped: false, lead_digits: n })
 }
 
 /// How a glued exponent is written.
@@ -242,6 +275,39 @@ mod tests {
     fn read(mark: Mark, s: &str) -> Option<(f64, &str)> {
         // Rounded to 1e-9 so that 6700 + 0.54 compares equal to 6700.54.
         number(mark, s).ok().map(|(rest, d)| ((d.value * 1e9).round() / 1e9, rest))
+    }
+
+    #[test]
+    fn simple_numbers_read_as_the_grammar_reads_them() {
+        let inputs = [
+            "12 personnes",
+            "2022.",
+            "2022,",
+            "7%",
+            "3.x",
+            "1, 2",
+            "5\u{a0}kg",
+            "5\u{202f}%",
+            "0033 x",
+            "9999999999999999999",
+            "12 000",
+            "3,5",
+            "1.000",
+            "5\u{a0}000",
+            "5\u{202f}000",
+            "99999999999999999999",
+            "1234567890123456789012345",
+        ];
+        for i in inputs {
+            for mark in [Mark::Comma, Mark::Point] {
+                if let Some(d) = simple(i) {
+                    assert_eq!(grouped_or_decimal(mark, i), Ok((&i[d.len..], d)), "{i:?}");
+                }
+            }
+        }
+        assert!(simple("12 000").is_none() && simple("3,5").is_none() && simple("5\u{202f}000").is_none());
+        assert_eq!(simple("12 personnes").map(|d| d.value), Some(12.0));
+        assert!(simple("99999999999999999999").is_none());
     }
 
     #[test]

@@ -725,8 +725,9 @@ pub struct Compiled {
     pub invariant: List,
     /// Nouns the plural rules do not apply to, folded: invariant ones (`None`) and irregular
     /// plurals with their singular; the first of equal irregular entries wins, an invariant
-    /// entry wins over them.
-    nouns: std::collections::HashMap<String, Option<String>, FxBuild>,
+    /// entry wins over them. The value is the index of the irregular entry in `irregular_list`,
+    /// [`INVARIANT`] for an invariant noun.
+    nouns: WordTable<usize>,
     irregular_list: Vec<(String, String)>,
     pub stop_words: List,
     pub list_and: List,
@@ -746,6 +747,22 @@ pub struct Compiled {
     /// By the lead byte of a text ([`lead`]), the [`heads`] bits of the lists with an entry that
     /// may open there; [`heads::BY_LEAD`] bits only, the others always set.
     lead_heads: Vec<u32>,
+}
+
+/// The value of an invariant noun in [`Compiled::nouns`].
+const INVARIANT: usize = usize::MAX;
+
+/// [`Compiled::nouns`]: the first irregular entry of a plural, or [`INVARIANT`] when the noun is
+/// invariant too.
+fn nouns(irregular: &[(String, String)], invariant: &List) -> WordTable<usize> {
+    let mut table = WordTable::default();
+    for (k, (plural, _)) in irregular.iter().enumerate() {
+        table.insert(plural, k, |first, _| first);
+    }
+    for noun in invariant.iter() {
+        table.insert(noun, INVARIANT, |_, invariant| invariant);
+    }
+    table
 }
 
 /// Bits of [`Compiled::heads_at`]: the lists of which an entry may open a text.
@@ -827,6 +844,7 @@ impl Compiled {
         let approx = |l: &[(String, String)]| -> Pairs<Approx> {
             indexed(&l.iter().filter_map(|(w, a)| Some((w.clone(), approx_of(a)?))).collect::<Vec<_>>())
         };
+        let invariant = sorted(&lex.invariant);
         let mut compiled = Compiled {
             decimal_comma: lex.decimal_mark == ",",
             agreement: lex.adjectives_agree,
@@ -863,13 +881,8 @@ impl Compiled {
             not_one_before: sorted(&lex.not_one_before),
             year_before: sorted(&lex.year_before),
             anaphoric: sorted(&lex.anaphoric),
-            nouns: irregular
-                .iter()
-                .rev()
-                .map(|(p, s)| (p.clone(), Some(s.clone())))
-                .chain(sorted(&lex.invariant).iter().map(|w| (w.to_string(), None)))
-                .collect(),
-            invariant: sorted(&lex.invariant),
+            nouns: nouns(&irregular, &invariant),
+            invariant,
             irregular_list: irregular,
             stop_words: sorted(&lex.stop_words),
             list_and: sorted(&lex.list_and),
@@ -1108,6 +1121,12 @@ impl Compiled {
                 let key = bytes.iter().rev().fold(0u128, |key, &b| (key << 8) | u128::from(map(b)));
                 return members.short.contains_key(&key);
             }
+        } else {
+            // A word of letters and digits (no hyphen) is its key as [`latin_key`] folds it.
+            let mut buf = [0u8; 16];
+            if let Some((k, n)) = latin_key(bytes, &mut buf).filter(|&(_, n)| n == bytes.len()) {
+                return n > 0 && members.has_len(k) && members.short.contains_key(&u128::from_le_bytes(buf));
+            }
         }
         match Key::folded(word) {
             Some(key) => key.buf.get(..key.len).is_some_and(|k| members.value(k).is_some()),
@@ -1119,7 +1138,10 @@ impl Compiled {
     /// the first entry [`folded_eq`] to `word`), `None` when the plural rules apply.
     pub fn singular_of(&self, word: &str) -> Option<Option<&str>> {
         match Key::folded(word) {
-            Some(key) => self.nouns.get(key.as_str()).map(Option::as_deref),
+            Some(key) => match self.nouns.value(key.buf.get(..key.len)?)? {
+                INVARIANT => Some(None),
+                k => Some(Some(self.irregular_list.get(k)?.1.as_str())),
+            },
             None if Compiled::is_in(&self.invariant, word) => Some(None),
             None => self.irregular_list.iter().find(|(p, _)| folded_eq(word, p)).map(|(_, s)| Some(s.as_str())),
         }
@@ -1220,12 +1242,26 @@ fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
     let head = text.get(..at)?;
     let trimmed = head.trim_end_matches(is_space);
     let end = trimmed.len();
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '°' | 'º' | '#' | '-'))
-        .last()
-        .map(|(i, _)| i)?;
+    let bytes = trimmed.as_bytes();
+    let mut start = end;
+    while let Some(&b) = start.checked_sub(1).and_then(|k| bytes.get(k)) {
+        // ASCII a byte at a time; other characters decoded.
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'.' | b'#' | b'-')) {
+                break;
+            }
+            start -= 1;
+            continue;
+        }
+        let Some(c) = trimmed.get(..start).and_then(|h| h.chars().next_back()) else { break };
+        if !(c.is_alphanumeric() || matches!(c, '’' | '°' | 'º')) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    if start == end {
+        return None;
+    }
     Some((start, text.get(start..end)?))
 }
 
@@ -2207,6 +2243,43 @@ mod tests {
         assert_eq!(latin_key("Été 2020".as_bytes(), &mut buf), Some((3, 5)));
         assert_eq!(&buf[..3], b"ete");
         assert_eq!(latin_key("œuvre".as_bytes(), &mut buf), None);
+    }
+
+    #[test]
+    fn finds_the_word_before() {
+        // The same walk a character at a time.
+        let by_chars = |text: &str, at: usize| -> Option<(usize, String)> {
+            let trimmed = text[..at].trim_end_matches(is_space);
+            let start = trimmed
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | '°' | 'º' | '#' | '-'))
+                .last()
+                .map(|(i, _)| i)?;
+            Some((start, text[start..trimmed.len()].to_string()))
+        };
+        for text in [
+            "l'article 49",
+            "n° 5",
+            "x \u{a0} 5",
+            "(5",
+            "Été 2020",
+            "p. 12",
+            "l’an 2000",
+            "COVID-19",
+            "#3",
+            "5",
+            "½ 3",
+            "º 4",
+        ] {
+            let at = text
+                .rfind(|c: char| !c.is_ascii_digit())
+                .map_or(0, |k| k + text[k..].chars().next().map_or(1, char::len_utf8));
+            let got = word_before(text, at).map(|(s, w)| (s, w.to_string()));
+            assert_eq!(got, by_chars(text, at), "{text:?}");
+        }
+        assert_eq!(word_before("l'article 49", 10), Some((0, "l'article")));
+        assert_eq!(word_before("(5", 1), None);
     }
 
     #[test]
