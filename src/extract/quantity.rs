@@ -958,15 +958,7 @@ impl Compiled {
                 exact &= add(e, heads::FOLLOW);
             }
         }
-        let after: [(&List, u32); 7] = [
-            (&self.time_after, heads::TIME),
-            (&self.streets, heads::STREET),
-            (&self.percent, heads::PERCENT),
-            (&self.of_words, heads::OF),
-            (&self.range_to, heads::RANGE_TO),
-            (&self.half_after, heads::HALF),
-            (&self.article_one, heads::ARTICLE_ONE),
-        ];
+        let after = self.after_value_lists();
         for (list, bits) in after {
             for e in list.iter() {
                 exact &= add(e, bits);
@@ -983,6 +975,19 @@ impl Compiled {
         self.index_lead_heads();
     }
 
+    /// The lists read in the word after a value, each with its bit in [`Compiled::heads`].
+    fn after_value_lists(&self) -> [(&List, u32); 7] {
+        [
+            (&self.time_after, heads::TIME),
+            (&self.streets, heads::STREET),
+            (&self.percent, heads::PERCENT),
+            (&self.of_words, heads::OF),
+            (&self.range_to, heads::RANGE_TO),
+            (&self.half_after, heads::HALF),
+            (&self.article_one, heads::ARTICLE_ONE),
+        ]
+    }
+
     /// Fills [`Compiled::lead_heads`]: an entry may open a text at its own first byte, or at
     /// any when it opens with a space (any SEP), as [`LeadIndex`] files it.
     fn index_lead_heads(&mut self) {
@@ -995,15 +1000,7 @@ impl Compiled {
                 }
             }
         };
-        let lists: [(&List, u32); 7] = [
-            (&self.time_after, heads::TIME),
-            (&self.streets, heads::STREET),
-            (&self.percent, heads::PERCENT),
-            (&self.of_words, heads::OF),
-            (&self.range_to, heads::RANGE_TO),
-            (&self.half_after, heads::HALF),
-            (&self.article_one, heads::ARTICLE_ONE),
-        ];
+        let lists = self.after_value_lists();
         for (list, bits) in lists {
             list.iter().for_each(|e| add(e, bits));
         }
