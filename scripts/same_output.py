@@ -6,7 +6,9 @@ Usage: python3 scripts/same_output.py OLD_BIN NEW_BIN [DIR ...]
 Runs `extract --format json` and `check --format json` of both binaries over each DIR (default:
 examples/, tests/corpus/, tests/fixtures/, ../shared/real-text/fr and en, and
 target/bench-corpus/ when benches/throughput.py has generated it) and compares the outputs byte
-for byte. On a difference it prints the first differing lines of each and exits 1.
+for byte. On a difference it prints the first differing lines of each and exits 1; so does a
+missing folder, since a guard that skips half its inputs proves nothing. From a git worktree,
+../shared is looked up next to the main checkout too.
 Both binaries run with --threads 1 from the same folder, so only the code differs between them."""
 import difflib
 import os
@@ -14,6 +16,19 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def shared_dir():
+    """../shared next to this checkout, or next to the main checkout when this is a worktree."""
+    here = os.path.join(ROOT, "..", "shared")
+    if os.path.isdir(here):
+        return here
+    p = subprocess.run(["git", "-C", ROOT, "rev-parse", "--path-format=absolute", "--git-common-dir"],
+                       capture_output=True, text=True)
+    if p.returncode == 0:
+        main = os.path.dirname(p.stdout.strip())
+        return os.path.join(main, "..", "shared")
+    return here
 
 
 def run(binary, args):
@@ -26,15 +41,18 @@ def main():
         print(__doc__.strip(), file=sys.stderr)
         return 2
     old, new = sys.argv[1], sys.argv[2]
+    shared = shared_dir()
     dirs = sys.argv[3:] or [
-        os.path.join(ROOT, d)
-        for d in ["examples", "tests/corpus", "tests/fixtures", "../shared/real-text/fr",
-                  "../shared/real-text/en", "target/bench-corpus"]
+        *(os.path.join(ROOT, d) for d in ["examples", "tests/corpus", "tests/fixtures"]),
+        os.path.join(shared, "real-text", "fr"),
+        os.path.join(shared, "real-text", "en"),
+        os.path.join(ROOT, "target", "bench-corpus"),
     ]
     bad = 0
     for d in dirs:
         if not os.path.exists(d):
-            print(f"skip  {d} (missing)")
+            print(f"MISSING  {d} (benches/throughput.py generates target/bench-corpus)")
+            bad += 1
             continue
         for cmd in (["extract", "--format", "json"], ["check", "--format", "json"]):
             args = [*cmd, "--threads", "1", d]
