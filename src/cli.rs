@@ -261,10 +261,53 @@ struct Job {
     config: Config,
 }
 
-/// Reads every input; errors are printed and counted, the rest returned in order.
-fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Result<Vec<Job>, Error> {
+/// A draft to check, not read yet: files are read and decoded on the worker threads, one at a
+/// time each, so a run holds the drafts being checked, never the whole corpus.
+enum Source {
+    /// Standard input, read when the inputs are gathered.
+    Read(Job),
+    File {
+        path: PathBuf,
+        /// Named on the command line (read even when it looks binary).
+        explicit: bool,
+        config: Config,
+    },
+}
+
+impl Source {
+    /// The draft's name in reports.
+    fn name(&self) -> String {
+        match self {
+            Source::Read(job) => job.path.clone(),
+            Source::File { path, .. } => display(path),
+        }
+    }
+
+    /// Reads and decodes the draft: `Ok(None)` for a binary file met while walking a folder
+    /// (not a draft, skipped without a word).
+    fn load(self) -> Result<Option<Job>, Error> {
+        let (path, explicit, config) = match self {
+            Source::Read(job) => return Ok(Some(job)),
+            Source::File { path, explicit, config } => (path, explicit, config),
+        };
+        let bytes = std::fs::read(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
+        if !explicit
+            && check::looks_binary(&bytes)
+            && !bytes.starts_with(&[0xFF, 0xFE])
+            && !bytes.starts_with(&[0xFE, 0xFF])
+        {
+            return Ok(None);
+        }
+        let src = check::decode(&path, bytes)?;
+        Ok(Some(Job { format: Format::from_path(&path), path: display(&path), file: Some(path), src, config }))
+    }
+}
+
+/// Finds every input and its configuration, in order; errors are printed and counted. Standard
+/// input is read here, files later by [`Source::load`].
+fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Result<Vec<Source>, Error> {
     let paths = if common.paths.is_empty() { vec![PathBuf::from(".")] } else { common.paths.clone() };
-    let mut jobs = Vec::new();
+    let mut sources = Vec::new();
     for input in walk::inputs(&paths) {
         match input {
             Input::Failed(e) => {
@@ -280,13 +323,13 @@ fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Res
                 let name = common.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_string());
                 let config = configs.for_dir(Path::new("."))?.for_path(Path::new(&name));
                 match check::decode(Path::new(&name), bytes) {
-                    Ok(src) => jobs.push(Job {
+                    Ok(src) => sources.push(Source::Read(Job {
                         format: Format::from_path(Path::new(&name)),
                         path: name,
                         file: None,
                         src,
                         config,
-                    }),
+                    })),
                     Err(e) => {
                         print_error(&e);
                         *failed += 1;
@@ -298,38 +341,11 @@ fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Res
                 if !explicit && !config.selects(&path) {
                     continue;
                 }
-                let bytes = match std::fs::read(&path) {
-                    Ok(b) => b,
-                    Err(source) => {
-                        print_error(&Error::Read { path: path.clone(), source });
-                        *failed += 1;
-                        continue;
-                    }
-                };
-                if !explicit
-                    && check::looks_binary(&bytes)
-                    && !bytes.starts_with(&[0xFF, 0xFE])
-                    && !bytes.starts_with(&[0xFE, 0xFF])
-                {
-                    continue; // a binary file met while walking a folder is not a draft
-                }
-                match check::decode(&path, bytes) {
-                    Ok(src) => jobs.push(Job {
-                        format: Format::from_path(&path),
-                        path: display(&path),
-                        file: Some(path.clone()),
-                        src,
-                        config,
-                    }),
-                    Err(e) => {
-                        print_error(&e);
-                        *failed += 1;
-                    }
-                }
+                sources.push(Source::File { path, explicit, config });
             }
         }
     }
-    Ok(jobs)
+    Ok(sources)
 }
 
 fn display(path: &Path) -> String {
@@ -352,9 +368,11 @@ fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Error> {
     b.build().map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))
 }
 
-/// Checks one draft, and fixes it or diffs its fixes when asked: the report, the diff text, and
-/// a write error.
-fn check_one(job: Job, args: &CheckArgs, run: &RunOptions) -> (FileReport, String, Option<Error>) {
+/// What checking one draft gives: its report, the diff text of its fixes, and a write error.
+type CheckedFile = (FileReport, String, Option<Error>);
+
+/// Checks one draft, and fixes it or diffs its fixes when asked.
+fn check_one(job: Job, args: &CheckArgs, run: &RunOptions) -> CheckedFile {
     let checked = check::check_text(&job.src, job.format, &job.config, run);
     for w in &checked.doc.warnings {
         eprintln!("factlint: {}: {w}", job.path);
@@ -390,16 +408,17 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
         return Err(Error::Usage("--fix cannot write to standard input; use --diff to see the fixes".into()));
     }
     let mut failed = 0;
-    let jobs = gather(&args.common, &mut configs, &mut failed)?;
+    let sources = gather(&args.common, &mut configs, &mut failed)?;
     let run = run_options(&args.common);
     let pool = pool(args.common.threads)?;
-    let progress = crate::workflow::progress::Progress::new(jobs.len());
-    let outcomes: Vec<Option<(FileReport, String, Option<Error>)>> = pool.install(|| {
+    let progress = crate::workflow::progress::Progress::new(sources.len());
+    let outcomes: Vec<Option<Result<Option<CheckedFile>, Error>>> = pool.install(|| {
         use rayon::prelude::*;
-        jobs.into_par_iter()
-            .map(|job| {
-                let path = job.path.clone();
-                let outcome = guarded(&path, || check_one(job, &args, &run));
+        sources
+            .into_par_iter()
+            .map(|source| {
+                let outcome =
+                    guarded(&source.name(), || source.load().map(|job| job.map(|job| check_one(job, &args, &run))));
                 progress.tick();
                 outcome
             })
@@ -409,9 +428,18 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
     let mut files = Vec::with_capacity(outcomes.len());
     let mut diffs = String::new();
     for outcome in outcomes {
-        let Some((file, diff, error)) = outcome else {
-            failed += 1;
-            continue;
+        let (file, diff, error) = match outcome {
+            Some(Ok(Some(checked))) => checked,
+            Some(Ok(None)) => continue, // a binary file met while walking
+            Some(Err(e)) => {
+                print_error(&e);
+                failed += 1;
+                continue;
+            }
+            None => {
+                failed += 1;
+                continue;
+            }
         };
         if let Some(e) = error {
             print_error(&e);
@@ -629,37 +657,50 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut failed = 0;
-    let jobs = gather(&args.common, &mut configs, &mut failed)?;
+    let sources = gather(&args.common, &mut configs, &mut failed)?;
     // The document `{"version": 1, "files": [...]}` as `serde_json::to_writer_pretty` lays it out,
     // written file by file: holding every file's claims as one tree cost more than extracting them.
     // Files are read on every thread, a chunk at a time, and written in input order.
     use rayon::prelude::*;
     let pool = pool(args.common.threads)?;
     let mut written = 0;
-    for chunk in jobs.chunks(64) {
-        let files: Vec<Option<Vec<u8>>> = pool.install(|| {
+    let mut sources = sources.into_iter();
+    loop {
+        let chunk: Vec<Source> = sources.by_ref().take(64).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let files: Vec<Option<Result<Option<Vec<u8>>, Error>>> = pool.install(|| {
             chunk
-                .par_iter()
-                .map(|job| {
-                    let file = guarded(&job.path, || {
+                .into_par_iter()
+                .map(|source| {
+                    guarded(&source.name(), || {
+                        let Some(job) = source.load()? else { return Ok(None) };
                         let checked = check::extract_text(&job.src, job.format, &job.config, &run);
-                        json!({
+                        let file = json!({
                             "path": job.path,
                             "lang": checked.doc.lang.code(),
                             "pub_date": checked.doc.pub_date.map(|d| d.to_string()),
                             "claims": claims_json(&checked),
+                        });
+                        serde_json::to_vec_pretty(&file).map(Some).map_err(|e| Error::Decode {
+                            path: PathBuf::from(&job.path),
+                            message: format!("claims could not be written as JSON: {e}"),
                         })
-                    })?;
-                    serde_json::to_vec_pretty(&file).ok()
+                    })
                 })
                 .collect()
         });
-        for buf in files {
-            let Some(buf) = buf else {
-                failed += 1;
-                continue;
-            };
-            written = write_file_json(&mut out, &buf, written)?;
+        for file in files {
+            match file {
+                Some(Ok(Some(buf))) => written = write_file_json(&mut out, &buf, written)?,
+                Some(Ok(None)) => {} // a binary file met while walking
+                Some(Err(e)) => {
+                    print_error(&e);
+                    failed += 1;
+                }
+                None => failed += 1,
+            }
         }
     }
     let tail: &[u8] = if written == 0 { b"{\n  \"version\": 1,\n  \"files\": []\n}" } else { b"\n  ]\n}" };

@@ -141,3 +141,45 @@ fn special_paths() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("cfg: is a directory"));
 }
+
+/// The peak resident memory of a process, polled from /proc until it exits (VmHWM only grows).
+#[cfg(target_os = "linux")]
+fn peak_kib(mut child: std::process::Child) -> (u64, std::process::ExitStatus) {
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status_file) {
+            let hwm = s
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok());
+            peak = peak.max(hwm.unwrap_or(0));
+        }
+        if let Some(status) = child.try_wait().expect("waits") {
+            return (peak, status);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn memory_is_bounded_by_the_largest_file_not_the_corpus() {
+    // 24 drafts of 4 MB: a run that held every draft at once would pass 96 MB
+    let dir = scratch("bounded-memory");
+    let line = "Le marché couvert ouvre ses portes chaque matin, et les habitants du quartier y viennent nombreux.\n";
+    let draft = line.repeat((4 << 20) / line.len());
+    for i in 0..24 {
+        std::fs::write(dir.join(format!("draft-{i:02}.txt")), &draft).unwrap();
+    }
+    let child = bin()
+        .current_dir(&dir)
+        .args(["check", "--threads", "2", "--format", "json", "."])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("runs");
+    let (peak, status) = peak_kib(child);
+    assert_eq!(status.code(), Some(0));
+    assert!(peak > 0, "VmHWM was read");
+    assert!(peak < 48 << 10, "peak {peak} KiB for 96 MB of drafts");
+}
