@@ -72,10 +72,10 @@ pub struct Prefilter {
     /// Each first word's phrases, longest first, one list after the other.
     phrases: Vec<Phrase>,
     /// First word of each lexicon phrase (ASCII lower case, at most 16 bytes, packed in a
-    /// `u128`) → its range in `phrases`: one multiply to hash, no byte comparison.
-    short: FxHashMap<u128, (u32, u32)>,
+    /// `u128`) → its phrases: one multiply to hash, no byte comparison.
+    short: FxHashMap<u128, List>,
     /// The first words longer than 16 bytes, the same way.
-    long: FxHashMap<Box<[u8]>, (u32, u32)>,
+    long: FxHashMap<Box<[u8]>, List>,
     /// Phrases that begin with a symbol, longest first, and the bytes they can begin with.
     symbols: Vec<Phrase>,
     symbol_lead: [bool; 256],
@@ -83,6 +83,19 @@ pub struct Prefilter {
     /// bytes long and ends with byte `z` (ASCII case folded); the other words of the text are
     /// not looked up.
     shapes: Box<[u32; 32 * 64]>,
+}
+
+/// The phrases of one first word: `phrases[from..to]`, longest first. Those of
+/// `phrases[from..tail]` are longer than the word and a character, so each has a probe byte;
+/// bit `probe & 31` of `probes` is set for each. A text whose byte there sets no bit of
+/// `probes` can only match the phrases of `phrases[tail..to]` (the word alone, or the word and
+/// one character): on "le", "l'", "the", most lists are skipped whole.
+#[derive(Clone, Copy, Debug)]
+struct List {
+    from: u32,
+    tail: u32,
+    to: u32,
+    probes: u32,
 }
 
 /// Where a word's shape (first byte, length, last byte) sits in [`Prefilter::shapes`].
@@ -94,6 +107,39 @@ fn shape(word: &[u8]) -> (usize, u32) {
 
 /// Words up to this many bytes are looked up by their packed bytes.
 const SHORT: usize = 16;
+
+/// [`pack`] of `text[at..at + len]` (`len` at most [`SHORT`]), read in one load when 16 bytes
+/// follow `at`, its ASCII capitals folded all at once.
+#[inline]
+fn pack_at(text: &[u8], at: usize, len: usize) -> u128 {
+    let Some(chunk) = text.get(at..at + SHORT).and_then(|c| <[u8; SHORT]>::try_from(c).ok()) else {
+        return pack(text.get(at..at + len).unwrap_or_default());
+    };
+    ascii_lower(u128::from_le_bytes(chunk) & KEEP.get(len).copied().unwrap_or(u128::MAX))
+}
+
+/// `KEEP[n]`: the low `n` bytes of a `u128`.
+static KEEP: [u128; SHORT + 1] = {
+    let mut t = [u128::MAX; SHORT + 1];
+    let mut n = 0;
+    while n < SHORT {
+        t[n] = (1u128 << (n * 8)) - 1;
+        n += 1;
+    }
+    t
+};
+
+/// Each byte of `x` that is an ASCII capital, in lower case; the other bytes as they are.
+fn ascii_lower(x: u128) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([0x01; 16]);
+    const HIGH: u128 = ONES * 0x80;
+    let low7 = x & !HIGH;
+    // per byte, bit 7 of: low7 >= 'A', low7 > 'Z' (no carry crosses a byte: low7 < 0x80)
+    let ge_a = low7 + ONES * (0x80 - u128::from(b'A'));
+    let gt_z = low7 + ONES * (0x7f - u128::from(b'Z'));
+    let upper = (ge_a & !gt_z) & !x & HIGH;
+    x | (upper >> 2)
+}
 
 /// The bytes of a word of at most [`SHORT`] bytes, ASCII letters in lower case, as one number.
 fn pack(word: &[u8]) -> u128 {
@@ -140,9 +186,14 @@ impl Prefilter {
         tokens.sort();
         for (token, mut list) in tokens {
             list.sort_by_key(len);
-            let from = u32::try_from(phrases.len()).unwrap_or(u32::MAX);
+            let from = phrases.len();
             phrases.extend(list.iter().map(|&ix| phrase(ix, token.len())));
-            let range = (from, u32::try_from(phrases.len()).unwrap_or(u32::MAX));
+            let listed = phrases.get(from..).unwrap_or_default();
+            // longest first: the phrases without a probe byte are the last ones
+            let tail = from + listed.iter().take_while(|p| p.probe.is_some()).count();
+            let probes = listed.iter().filter_map(|p| p.probe).fold(0u32, |m, b| m | 1 << (b & 31));
+            let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            let range = List { from: index(from), tail: index(tail), to: index(phrases.len()), probes };
             if token.len() <= SHORT {
                 short.insert(pack(&token), range);
             } else {
@@ -154,18 +205,23 @@ impl Prefilter {
         Prefilter { words, phrases, short, long, symbols, symbol_lead, shapes }
     }
 
-    /// The phrases whose first word is `word` (any ASCII case), longest first.
-    fn phrases_of(&self, word: &[u8]) -> &[Phrase] {
-        let range = if word.len() <= SHORT {
-            self.short.get(&pack(word))
+    /// The phrases whose first word is the word of `text[at..at + len]` (any ASCII case) and
+    /// that may stand there, judged by the byte after the word's next character; longest
+    /// first.
+    fn phrases_at(&self, text: &[u8], at: usize, len: usize) -> &[Phrase] {
+        let list = if len <= SHORT {
+            self.short.get(&pack_at(text, at, len))
         } else {
             let mut key = [0u8; MAX_TOKEN];
-            let key = key.get_mut(..word.len()).unwrap_or_default();
-            key.copy_from_slice(word);
+            let key = key.get_mut(..len).unwrap_or_default();
+            key.copy_from_slice(text.get(at..at + len).unwrap_or_default());
             key.make_ascii_lowercase();
             self.long.get(&*key)
         };
-        range.and_then(|&(a, b)| self.phrases.get(a as usize..b as usize)).unwrap_or_default()
+        let Some(list) = list else { return &[] };
+        let probe = text.get(at + len + 1).map_or(0, u8::to_ascii_lowercase);
+        let from = if list.probes & (1 << (probe & 31)) != 0 { list.from } else { list.tail };
+        self.phrases.get(from as usize..list.to as usize).unwrap_or_default()
     }
 
     pub fn word(&self, index: u32) -> &str {
@@ -208,7 +264,7 @@ impl Prefilter {
                 let (at, bit) = shape(word);
                 self.shapes.get(at).is_some_and(|s| s & bit != 0)
             } {
-                let list = self.phrases_of(word);
+                let list = self.phrases_at(bytes, start, len);
                 if let Some(c) = self.first_match(text, start, len, list) {
                     claimed = c.end;
                     out.push(c);
@@ -322,6 +378,35 @@ mod tests {
         // first words longer than the packed ones are looked up by their bytes
         assert_eq!(starts(&["extraordinairement"], "Vraiment EXTRAORDINAIREMENT"), [9]);
         assert!(starts(&["extraordinairement"], "extraordinairemenT2").is_empty());
+    }
+
+    #[test]
+    fn pack_at_is_pack_of_the_word() {
+        let text = "Le MAI, Février ÉTÉ zZ@[`{ 0123456789abcdefXYZ ÀÉ";
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            for len in 0..=SHORT.min(bytes.len() - at) {
+                assert_eq!(pack_at(bytes, at, len), pack(&bytes[at..at + len]), "{at} {len}");
+            }
+        }
+        // every byte value, folded alone
+        for b in 0..=255u8 {
+            let mut one = [b; SHORT];
+            one.make_ascii_lowercase();
+            assert_eq!(ascii_lower(u128::from_le_bytes([b; SHORT])), u128::from_le_bytes(one), "{b}");
+        }
+    }
+
+    #[test]
+    fn probes_skip_the_longer_phrases_only() {
+        let w = |s: &str| Some(s.to_string());
+        let words = ["le", "le lendemain", "le mois dernier", "le 1er", "l'an", "l'été", "l"];
+        assert_eq!(found(&words, "le lendemain"), [(0, 12, w("le lendemain"))]);
+        assert_eq!(found(&words, "le matin"), [(0, 2, w("le"))]);
+        assert_eq!(found(&words, "Le Mois dernier"), [(0, 15, w("le mois dernier"))]);
+        assert_eq!(found(&words, "le 1er"), [(0, 6, w("le 1er")), (3, 4, None)]);
+        assert_eq!(found(&words, "l'été, l'an, l'hiver"), [(0, 7, w("l'été")), (9, 13, w("l'an")), (15, 16, w("l"))]);
+        assert_eq!(found(&words, "le"), [(0, 2, w("le"))]);
     }
 
     #[test]
