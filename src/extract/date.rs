@@ -316,9 +316,52 @@ struct Openers {
     loose: u64,
     /// Lists with an entry that opens on an ASCII digit.
     digit_led: u64,
+    /// `by_key` for the keys of at most eight ASCII bytes, packed by [`pack_key`]: most words of
+    /// a text are short and ASCII, and a lookup of one integer costs less than of a byte string.
+    short: HashMap<u64, u64, KeyHash>,
+}
+
+/// [`FOLD`] of a byte that is not ASCII.
+const NOT_ASCII: u8 = 0x80;
+
+/// Per byte: an ASCII letter or digit as [`word_key`] folds it (a small letter), 0 for another
+/// ASCII byte, [`NOT_ASCII`] for the others.
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if !c.is_ascii() {
+            NOT_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Up to eight bytes as a little-endian integer (zeros past the end); `None` when longer. The
+/// bytes of a key are never zero: keys of different lengths pack apart.
+fn pack_key(key: &[u8]) -> Option<u64> {
+    let mut buf = [0u8; 8];
+    buf.get_mut(..key.len())?.copy_from_slice(key);
+    Some(u64::from_le_bytes(buf))
 }
 
 impl Openers {
+    /// Fills `short` from `by_key`, once every key is in.
+    fn pack(&mut self) {
+        self.short = self
+            .by_key
+            .iter()
+            .filter(|(k, _)| k.is_ascii())
+            .filter_map(|(k, &bits)| Some((pack_key(k)?, bits)))
+            .collect();
+    }
+
     fn add(&mut self, bit: u64, words: impl Iterator<Item = impl AsRef<str>>) {
         for w in words {
             let w = w.as_ref();
@@ -887,6 +930,9 @@ pub struct DateLexicon {
     pub zones: Vec<String>,
     /// Per zone: whether it is all capitals (then matched as written), and its lowercase.
     pub zone_folds: Vec<(bool, String)>,
+    /// The ASCII bytes (as bits, small letters) a text may open on to spell a zone (see
+    /// [`zone_starts`]).
+    pub zone_starts: u128,
     /// The first words of the lists a date or an offset may open on (see [`opens`]).
     openers: Openers,
     triggers: HashSet<String, KeyHash>,
@@ -1015,6 +1061,7 @@ impl From<RawDates> for DateLexicon {
             duration_cues: Words::plain(&r.duration_cues),
             zones: r.zones.clone(),
             zone_folds: r.zones.iter().map(|z| (z.chars().all(|c| !c.is_lowercase()), z.to_lowercase())).collect(),
+            zone_starts: zone_starts(&r.zones),
             openers: Openers::default(),
             triggers: HashSet::default(),
             trigger_table: std::sync::OnceLock::new(),
@@ -1061,6 +1108,7 @@ impl From<RawDates> for DateLexicon {
         for k in vocab_keys(&lex) {
             *openers.by_key.entry(k).or_default() |= opens::VOCAB;
         }
+        openers.pack();
         let number_gates = number_gates(&lex, &openers);
         DateLexicon { triggers, openers, number_gates, ..lex }
     }
@@ -1142,9 +1190,34 @@ impl DateLexicon {
     /// among the first words of every list.
     pub fn head(&self, i: &str) -> Head {
         let o = &self.openers;
-        if i.starts_with(|c: char| c.is_ascii_digit()) {
+        let bytes = i.as_bytes();
+        if bytes.first().is_some_and(u8::is_ascii_digit) {
             return Head(opens::DIGIT | o.digit_led);
         }
+        // the usual word: at most eight ASCII letters and digits, then an ASCII byte that is none
+        // (or the end); its key is its bytes in small letters, packed as `short` holds them
+        let mut key = 0u64;
+        let mut digit = false;
+        let mut n = 0;
+        loop {
+            let f = bytes.get(n).map_or(0, |&b| FOLD.get(usize::from(b)).copied().unwrap_or(NOT_ASCII));
+            if f == 0 {
+                break;
+            }
+            if f == NOT_ASCII || n == 8 {
+                return self.head_keyed(i);
+            }
+            key |= u64::from(f) << (8 * n);
+            digit |= f.is_ascii_digit();
+            n += 1;
+        }
+        let keyed = if n == 0 { 0 } else { o.short.get(&key).copied().unwrap_or(if digit { opens::VOCAB } else { 0 }) };
+        Head(keyed | o.loose)
+    }
+
+    /// [`Self::head`] of a word that is longer than eight bytes or not ASCII (not a digit start).
+    fn head_keyed(&self, i: &str) -> Head {
+        let o = &self.openers;
         let mut buf = [0u8; KEY_MAX];
         let keyed =
             match word_key(i, &mut buf) {
@@ -1261,6 +1334,26 @@ fn number_gates(lx: &DateLexicon, openers: &Openers) -> bool {
         && !opens_on(&lx.year_old, number_sign)
 }
 
+/// The ASCII bytes, folded to small letters, that a text opening on an ASCII byte must open on to
+/// spell one of `zones` (as [`super::time::zone`] compares: an all-capital zone as written, the
+/// others in any case): the first letter of each zone, folded. All bits when a zone is empty.
+fn zone_starts(zones: &[String]) -> u128 {
+    let mut bits = 0u128;
+    for z in zones {
+        match z.chars().next() {
+            None => return u128::MAX,
+            Some(c) => {
+                for l in c.to_lowercase().chain(std::iter::once(c)) {
+                    if l.is_ascii() {
+                        bits |= 1u128 << (l.to_ascii_lowercase() as u32);
+                    }
+                }
+            }
+        }
+    }
+    bits
+}
+
 /// The whole alphanumeric words `leads` spells: an entry of letters and digits, or the stem of an
 /// abbreviation (three characters or more) whose dot is dropped. Longer than 64 bytes: never read.
 fn lead_keys(leads: &Words<()>) -> HashSet<Box<[u8]>, KeyHash> {
@@ -1343,6 +1436,7 @@ fn vocab_keys(lx: &DateLexicon) -> HashSet<Box<[u8]>, KeyHash> {
         duration_cues,
         zones,
         zone_folds: _,
+        zone_starts: _,
         openers: _,
         triggers: _,
         trigger_table: _,
@@ -2141,6 +2235,80 @@ mod tests {
             let head = lx.head(input);
             assert!(yes == 0 || head.may(yes), "{input:?} {head:?}");
             assert!(!head.may(no & !yes), "{input:?} {head:?}");
+        }
+    }
+
+    #[test]
+    fn reads_a_short_ascii_head_as_its_key_does() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lx = &Lexicon::get(lang).dates;
+            let mut inputs: Vec<String> = vocab_sample(lx);
+            for w in [
+                "",
+                " ",
+                "«",
+                "-",
+                "a",
+                "A",
+                "a ",
+                "de la",
+                "EN 2022",
+                "h30",
+                "H30 ",
+                "14h30",
+                "x1",
+                "abcdefgh",
+                "abcdefgh ",
+                "abcdefghi",
+                "ABCDEFGHI jour",
+                "Jour",
+                "jours,",
+                "l'an",
+                "l’an",
+                "été",
+                "Été",
+                "mi-mars",
+                "in2022",
+                "the",
+                "The",
+                "THE",
+                "lundi-",
+                "k\u{212a}",
+                "octobre.",
+                "a\u{0300}",
+                "ab\u{e9}",
+            ] {
+                inputs.push(w.to_string());
+            }
+            for i in &inputs {
+                for cut in 0..=i.len() {
+                    let Some(t) = i.get(cut..) else { continue };
+                    if t.starts_with(|c: char| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    assert_eq!(lx.head(t), lx.head_keyed(t), "{lang:?} {t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tells_the_first_letters_of_zones() {
+        let bits = |s: &str| s.bytes().fold(0u128, |b, c| b | 1u128 << c);
+        assert_eq!(zone_starts(&["UTC".into(), "heure de Paris".into(), "ET".into()]), bits("uhe"));
+        assert_eq!(zone_starts(&["\u{c9}T".into()]), 0, "no ASCII byte opens it");
+        assert_eq!(zone_starts(&["\u{212a}".into()]), bits("k"), "a Kelvin sign lowercases to k");
+        assert_eq!(zone_starts(&[String::new()]), u128::MAX);
+        for lang in [Lang::Fr, Lang::En] {
+            let lx = &Lexicon::get(lang).dates;
+            for z in &lx.zones {
+                for t in [z.clone(), z.to_lowercase(), z.to_uppercase()] {
+                    let b = t.as_bytes().first().copied().unwrap_or(0);
+                    if super::super::time::zone(lx, &t).is_ok() && b.is_ascii() {
+                        assert!(lx.zone_starts & (1u128 << b.to_ascii_lowercase()) != 0, "{t:?}");
+                    }
+                }
+            }
         }
     }
 

@@ -316,21 +316,46 @@ pub(crate) fn last_word(before: &str) -> &str {
 
 /// Whether `before` ends with one of `words` as a whole word.
 pub(crate) fn ends_with_word<T: Copy>(words: &super::date::Words<T>, before: &str) -> bool {
-    let t = before.trim_end_matches(super::date::is_space);
-    // only the last few words matter: look at the last 64 bytes, never the whole run
-    let mut from = t.len().saturating_sub(64);
-    while !t.is_char_boundary(from) {
-        from -= 1;
+    LastWords::new(before).end_with(words)
+}
+
+/// The last four word starts of a text before a start, last first: where [`ends_with_word`] looks
+/// for its list. Found once, they serve every list a grammar asks about.
+pub(crate) struct LastWords<'b> {
+    /// The text, its trailing spaces trimmed.
+    text: &'b str,
+    starts: [usize; 4],
+    n: usize,
+}
+
+impl<'b> LastWords<'b> {
+    pub(crate) fn new(before: &'b str) -> LastWords<'b> {
+        let t = before.trim_end_matches(super::date::is_space);
+        // only the last few words matter: look at the last 64 bytes, never the whole run
+        let mut from = t.len().saturating_sub(64);
+        while !t.is_char_boundary(from) {
+            from -= 1;
+        }
+        // a start at the tail's own start counts
+        let mut last = LastWords { text: t, starts: [0; 4], n: 0 };
+        super::date::word_starts_back(t, from, t.len(), false, |k| {
+            if let Some(s) = last.starts.get_mut(last.n) {
+                *s = k;
+                last.n += 1;
+            }
+            last.n < last.starts.len()
+        });
+        last
     }
-    // the last four word starts of the tail, last first (a start at the tail's own start counts)
-    let mut found = false;
-    let mut seen = 0;
-    super::date::word_starts_back(t, from, t.len(), false, |k| {
-        found = t.get(k..).is_some_and(|w| matches!(words.parse(w), Ok((rest, _)) if rest.is_empty()));
-        seen += 1;
-        !found && seen < 4
-    });
-    found
+
+    /// Whether one of `words` is spelled from one of these starts to the end of the text.
+    pub(crate) fn end_with<T: Copy>(&self, words: &super::date::Words<T>) -> bool {
+        self.starts
+            .get(..self.n)
+            .unwrap_or_default()
+            .iter()
+            .any(|&k| self.text.get(k..).is_some_and(|w| matches!(words.parse(w), Ok((rest, _)) if rest.is_empty())))
+    }
 }
 
 #[cfg(test)]
@@ -414,6 +439,30 @@ mod tests {
         assert!(ends_with_word(&fr.ago_prefixes, "Il y a") && !ends_with_word(&fr.ago_prefixes, "il y avait"));
         // a cue five words back is out of reach
         assert!(!ends_with_word(&fr.duration_cues, "pendant un deux trois quatre"));
+    }
+
+    #[test]
+    fn finds_the_last_four_word_starts_once() {
+        let fr = &Lexicon::get(Lang::Fr).dates;
+        for before in ["", "  ", "un deux trois quatre cinq ", "à", "il y a", "Il y a  ", "«il y a»", "le 1er, à "]
+        {
+            let last = LastWords::new(before);
+            for list in [&fr.time_cues, &fr.duration_cues, &fr.ago_prefixes, &fr.restate] {
+                // the walk ends_with_word made before: a parse at each of the last four starts
+                let t = before.trim_end_matches(super::super::date::is_space);
+                let mut found = false;
+                let mut seen = 0;
+                super::super::date::word_starts_back(t, 0, t.len(), false, |k| {
+                    found = t.get(k..).is_some_and(|w| matches!(list.parse(w), Ok((rest, _)) if rest.is_empty()));
+                    seen += 1;
+                    !found && seen < 4
+                });
+                assert_eq!(last.end_with(list), found, "{before:?}");
+            }
+        }
+        let last = LastWords::new("un deux trois quatre cinq à ");
+        assert_eq!(last.n, 4);
+        assert!(last.end_with(&fr.time_cues) && !last.end_with(&fr.duration_cues));
     }
 
     #[test]

@@ -158,8 +158,9 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
     // Word starts already seen, sorted: their head, and where their reading ended. Several
     // candidates share the same look-back window; without this every start was re-parsed for
     // each. The floor of the windows never goes back: starts below it are dropped.
-    let mut slots: Vec<Slot> = Vec::new();
-    let mut window: Vec<usize> = Vec::with_capacity(LOOKBACK_WORDS + 1);
+    // Both buffers are the thread's, kept from run to run: a run allocates nothing here.
+    let (mut slots, mut window) = SCRATCH.take();
+    slots.clear();
     for cand in rcx.candidates {
         if cand.at < resume {
             continue;
@@ -206,6 +207,12 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
             break;
         }
     }
+    SCRATCH.set((slots, window));
+}
+
+thread_local! {
+    /// The slots and the look-back window of [`scan`], lent to one run at a time.
+    static SCRATCH: std::cell::Cell<(Vec<Slot>, Vec<usize>)> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
 }
 
 fn char_floor(text: &str, mut at: usize) -> usize {

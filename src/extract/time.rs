@@ -2,7 +2,7 @@
 //! time zone ("heure de Paris", "ET", "UTC"). "48 heures" and "pendant 12 h" are durations.
 
 use super::date::{digits, end_of_word, fail, gap, gap0, DateLexicon, PResult};
-use super::duration::ends_with_word;
+use super::duration::{ends_with_word, LastWords};
 use nom::branch::alt;
 use nom::character::complete::char;
 use nom::combinator::{consumed, opt};
@@ -59,11 +59,13 @@ fn hour_mark<'i>(lx: &DateLexicon, before: &str, i: &'i str) -> PResult<'i, (u32
             return Ok((r2, (hour % 24, m.unwrap_or(0))));
         }
     }
-    let cued = ends_with_word(&lx.time_cues, before);
-    let duration_cued = ends_with_word(&lx.duration_cues, before) || ends_with_word(&lx.approx, before);
+    // the words before are found once, and each list looked up only when the answer needs it
+    let last = LastWords::new(before);
+    let cued = || last.end_with(&lx.time_cues);
+    let duration_cued = || last.end_with(&lx.duration_cues) || last.end_with(&lx.approx);
     let ok = match m {
-        Some(_) => !duration_cued || cued,
-        None => cued || (mark_glued && !duration_cued) || zone(lx, r).is_ok(),
+        Some(_) => !duration_cued() || cued(),
+        None => cued() || (mark_glued && !duration_cued()) || zone(lx, r).is_ok(),
     };
     if !ok {
         return fail();
@@ -109,7 +111,7 @@ fn clock<'i>(lx: &DateLexicon, before: &str, i: &'i str) -> PResult<'i, (u32, u3
         return fail();
     }
     // "2:30" alone may be a score or a ratio: a cue, a zone or a 24-hour reading makes it a time
-    let cued = ends_with_word(&lx.time_cues, before) || h >= 13 || zone(lx, r).is_ok();
+    let cued = h >= 13 || ends_with_word(&lx.time_cues, before) || zone(lx, r).is_ok();
     if !cued {
         return fail();
     }
@@ -128,6 +130,10 @@ pub fn zone<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, &'i str> {
     let (r, _) = gap0(i)?;
     let (r, open) = opt(char('(')).parse(r)?;
     let (r, _) = gap0(r)?;
+    // a zone opens on one of a few letters: most texts are ruled out from their first byte
+    if r.as_bytes().first().is_some_and(|&b| b.is_ascii() && lx.zone_starts & (1u128 << b.to_ascii_lowercase()) == 0) {
+        return fail();
+    }
     for (z, (caps, lower)) in lx.zones.iter().zip(&lx.zone_folds) {
         let Some(head) = r.get(..z.len()) else { continue };
         let same = if *caps { head == z } else { same_lowercase(head, lower) };
