@@ -14,12 +14,11 @@
 //! of `rules/lang/*.toml`) never open a name. Elided articles ("d'Emmanuel Macron") and
 //! possessives ("Trump's") are not part of the claim; a title is not either.
 
-use super::name_list::{self, fold_into};
+use super::name_list::{self, fold_into, WordFilter};
 use super::{Claim, ClaimKind, RunCx};
-use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::fxhash::{fx_hash, FxHashMap, FxHashSet};
 use crate::span::Span;
-use nom::character::complete::satisfy;
-use nom::{IResult, Parser};
+use nom::IResult;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::sync::OnceLock;
@@ -78,6 +77,10 @@ struct Classes {
     spaced: FxHashSet<String>,
     /// The byte length of the longest of `spaced`: a longer lowercase word is none of them.
     spaced_longest: usize,
+    /// The first bytes of `spaced`: a word opening with another byte is none of them.
+    spaced_first: GluedFirst,
+    /// The character count of the longest title, lowercased: a longer word is no title.
+    title_longest: usize,
     /// Particles glued to the next word ("d'", "al-").
     glued: Vec<String>,
     /// Whether a byte opens one of `glued`: a gap opening with any other byte has none.
@@ -144,9 +147,13 @@ impl NameLexicon {
                 } else {
                     let p = p.to_lowercase();
                     c.spaced_longest = c.spaced_longest.max(p.len());
+                    if let Some(slot) = p.bytes().next().and_then(|b| c.spaced_first.0.get_mut(usize::from(b))) {
+                        *slot = true;
+                    }
                     c.spaced.insert(p);
                 }
             }
+            c.title_longest = self.titles.iter().map(|t| t.to_lowercase().chars().count()).max().unwrap_or(0);
             c
         })
     }
@@ -203,6 +210,8 @@ impl NameClaim {
 #[derive(Debug, Default)]
 pub struct Seen {
     surnames: FxHashSet<String>,
+    /// `surnames` as a filter, tested first: most words looked up are no surname.
+    surname_filter: WordFilter,
     /// First words of full names ("donald"), and full names ("donald trump").
     given: FxHashSet<String>,
     full: FxHashSet<String>,
@@ -235,6 +244,7 @@ impl Seen {
             return;
         }
         self.surnames.insert(folded.to_string());
+        self.surname_filter.insert(folded);
         let id = self.list.len() as u32;
         self.list.push(folded.to_string());
         let (near, links) = (&mut self.near, &mut self.links);
@@ -259,7 +269,9 @@ impl Seen {
     }
 
     fn knows(&self, folded: &str) -> bool {
-        self.surnames.contains(folded) || name_list::bundled().is_surname(folded)
+        let hash = fx_hash(folded);
+        (self.surname_filter.may_hold(hash) && self.surnames.contains(folded))
+            || name_list::bundled().is_surname_hashed(folded, hash)
     }
 
     /// A surname of the document one edit away from `folded`.
@@ -385,6 +397,13 @@ fn segment_end(i: &str, at: usize) -> Option<usize> {
 // "Jean-Luc", "O'Brien", "McCain"; not "NATO", "A", "Trump's" (which reads "Trump")
 fn word(i: &str) -> PResult<'_, &str> {
     let fail = || nom::Err::Error(());
+    if let Some(found) = ascii_word_end(i.as_bytes()) {
+        let end = found.ok_or_else(fail)?;
+        return match (i.get(..end), i.get(end..)) {
+            (Some(w), Some(rest)) => Ok((rest, w)),
+            _ => Err(fail()),
+        };
+    }
     let mut end = segment_end(i, 0).ok_or_else(fail)?;
     loop {
         let joiner = match i.as_bytes().get(end) {
@@ -408,6 +427,42 @@ fn word(i: &str) -> PResult<'_, &str> {
     } else {
         Err(fail())
     }
+}
+
+/// [`word`] read in one pass over ASCII bytes, its letters counted on the way: `Some(Some(end))`
+/// for a word, `Some(None)` for none, `None` when a byte past ASCII is met where it may change
+/// the reading (a letter, an uppercase letter after a joiner, "’"): then [`word`] reads it in
+/// full.
+fn ascii_word_end(bytes: &[u8]) -> Option<Option<usize>> {
+    let first = *bytes.first()?;
+    if !first.is_ascii_uppercase() {
+        return first.is_ascii().then_some(None);
+    }
+    let (mut end, mut letters, mut lower) = (1, 1usize, false);
+    loop {
+        match bytes.get(end) {
+            Some(b) if b.is_ascii_lowercase() => {
+                lower = true;
+                letters += 1;
+                end += 1;
+            }
+            Some(b) if b.is_ascii_uppercase() => {
+                letters += 1;
+                end += 1;
+            }
+            Some(b'-' | b'\'') => match bytes.get(end + 1) {
+                Some(b) if b.is_ascii_uppercase() => {
+                    letters += 1;
+                    end += 2;
+                }
+                Some(b) if !b.is_ascii() => return None,
+                _ => break,
+            },
+            Some(b) if !b.is_ascii() => return None,
+            _ => break,
+        }
+    }
+    Some((letters >= 2 && lower).then_some(end))
 }
 
 /// The end of UPPER "." at byte `at` of `i`.
@@ -435,8 +490,16 @@ fn initial(i: &str) -> PResult<'_, &str> {
 }
 
 // SEP := one space, U+00A0, U+202F or line break between two parts
+// Hand-written (the nom reading is kept in the tests, which compare the two): by the bytes.
 fn sep(i: &str) -> PResult<'_, char> {
-    satisfy(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\n')).parse(i)
+    let (c, len) = match i.as_bytes() {
+        [b' ', ..] => (' ', 1),
+        [b'\n', ..] => ('\n', 1),
+        [0xC2, 0xA0, ..] => ('\u{a0}', 2),
+        [0xE2, 0x80, 0xAF, ..] => ('\u{202f}', 3),
+        _ => return Err(nom::Err::Error(())),
+    };
+    i.get(len..).map(|rest| (rest, c)).ok_or(nom::Err::Error(()))
 }
 
 // SPACED_PARTICLE := a lowercase particle of the lexicon END SEP: "de ", "von "
@@ -445,6 +508,9 @@ fn sep(i: &str) -> PResult<'_, char> {
 fn spaced_particle<'i>(cl: &Classes, i: &'i str) -> PResult<'i, &'i str> {
     let fail = || nom::Err::Error(());
     let bytes = i.as_bytes();
+    if bytes.first().is_none_or(|&b| cl.spaced_first.0.get(usize::from(b)) != Some(&true)) {
+        return Err(fail());
+    }
     let mut end = 0;
     loop {
         match bytes.get(end) {
@@ -502,7 +568,9 @@ fn class_of(cl: &Classes, w: &str, buf: &mut String) -> Option<Class> {
     // case of ASCII letters is that lowercase, and has its sketch.
     if w.is_ascii() {
         let bucket = cl.by_sketch.get(sketch(w.as_bytes()))?;
-        return bucket.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)).map(|&(_, class)| class);
+        // Compared in place: `k` is lowercase, `w` ASCII.
+        let same = |k: &str| k.len() == w.len() && k.bytes().zip(w.bytes()).all(|(a, b)| a == b.to_ascii_lowercase());
+        return bucket.iter().find(|(k, _)| same(k)).map(|&(_, class)| class);
     }
     lower_into(w, buf);
     cl.words.get(buf.as_str()).copied()
@@ -636,7 +704,20 @@ fn sequence(cl: &Classes, text: &str, at: usize, sc: &mut Scratch) -> Sequence {
 fn title_before(cl: &Classes, text: &str, at: usize, buf: &mut String) -> bool {
     let Some(before) = text.get(..at) else { return false };
     let Some(before) = before.strip_suffix([' ', '\u{a0}', '\u{202f}']) else { return false };
-    let start = before.rfind(|c: char| !(c.is_alphabetic() || c == '.' || c == '-')).map_or(0, |p| p + 1);
+    // The word before, read back no further than the longest title: a longer word is none (a
+    // lowercase has at least as many characters). It starts one byte past the character that
+    // ends it, as first written: none when that character is wider than a byte.
+    let mut start = 0;
+    for (n, (i, c)) in before.char_indices().rev().enumerate() {
+        if !(c.is_alphabetic() || c == '.' || c == '-') {
+            start = i + 1;
+            break;
+        }
+        if n >= cl.title_longest {
+            return false;
+        }
+        start = i;
+    }
     let Some(w) = before.get(start..) else { return false };
     !w.is_empty() && class_of(cl, w, buf) == Some(Class::Title)
 }
@@ -894,11 +975,26 @@ fn judge(
 /// "al-Assad" (its range in the run's text).
 fn particle_before(cl: &Classes, text: &str, start: usize) -> Option<(usize, usize)> {
     let before = text.get(..start)?;
-    if let Some(p) = cl.glued.iter().find(|p| p.len() > 2 && before.ends_with(p.as_str())) {
-        return Some((start - p.len(), start));
+    // Glued particles end with an apostrophe or a hyphen ("’" ends with byte 0x99).
+    if matches!(before.as_bytes().last(), Some(b'\'' | b'-' | 0x99)) {
+        if let Some(p) = cl.glued.iter().find(|p| p.len() > 2 && before.ends_with(p.as_str())) {
+            return Some((start - p.len(), start));
+        }
     }
     let trimmed = before.strip_suffix(' ')?;
-    let w_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + 1);
+    // The word before, read back no further than the longest spaced particle. It starts one
+    // byte past the character that ends it, as first written: none when that character is
+    // wider than a byte.
+    let mut w_start = 0;
+    for (i, c) in trimmed.char_indices().rev() {
+        if !c.is_alphabetic() {
+            w_start = i + 1;
+            break;
+        }
+        if trimmed.len() - i > cl.spaced_longest {
+            return None;
+        }
+    }
     let w = trimmed.get(w_start..)?;
     (!w.is_empty() && cl.spaced.contains(w)).then_some((w_start, w_start + w.len()))
 }
@@ -910,9 +1006,10 @@ mod tests {
     use crate::source::{Document, Format, Lang, ReadOptions};
     use nom::branch::alt;
     use nom::bytes::complete::{tag, take_while};
-    use nom::character::complete::char;
+    use nom::character::complete::{char, satisfy};
     use nom::combinator::{opt, recognize, verify};
     use nom::multi::fold_many0;
+    use nom::Parser;
 
     fn names(lang: Lang, text: &str) -> Vec<String> {
         let opts = ReadOptions { lang: Some(lang), ..ReadOptions::default() };
@@ -1105,6 +1202,53 @@ mod tests {
     }
 
     #[test]
+    fn words_before_read_as_first_written() {
+        // title_before and particle_before as first written: the whole word read back.
+        fn plain_title_before(cl: &Classes, text: &str, at: usize) -> bool {
+            let Some(before) = text.get(..at) else { return false };
+            let Some(before) = before.strip_suffix([' ', '\u{a0}', '\u{202f}']) else { return false };
+            let start = before.rfind(|c: char| !(c.is_alphabetic() || c == '.' || c == '-')).map_or(0, |p| p + 1);
+            let Some(w) = before.get(start..) else { return false };
+            !w.is_empty() && class_of(cl, w, &mut String::new()) == Some(Class::Title)
+        }
+        fn plain_particle_before(cl: &Classes, text: &str, start: usize) -> Option<(usize, usize)> {
+            let before = text.get(..start)?;
+            if let Some(p) = cl.glued.iter().find(|p| p.len() > 2 && before.ends_with(p.as_str())) {
+                return Some((start - p.len(), start));
+            }
+            let trimmed = before.strip_suffix(' ')?;
+            let w_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + 1);
+            let w = trimmed.get(w_start..)?;
+            (!w.is_empty() && cl.spaced.contains(w)).then_some((w_start, w_start + w.len()))
+        }
+        let texts = [
+            "le président Macron et M. Dupont, Sen. Warren, President Biden",
+            "«président Macron», ‘President Biden’, l’ex-président X, vice-président Y",
+            "Charles de Gaulle, Bachar al-Assad, Ursula von der Leyen, «de Gaulle», ’de X",
+            "Abdel el-Sisi, d’Estaing, d'Estaing, de la Fontaine, desdesdesdes Gaulle",
+            "a\u{a0}président X, b\u{202f}président Y, présidentprésidentprésident Z",
+            "",
+            " X",
+        ];
+        let mut titled = 0;
+        let mut particles = 0;
+        for lang in [Lang::Fr, Lang::En] {
+            let cl = crate::extract::Lexicon::get(lang).names.classes();
+            for text in texts {
+                for at in (0..=text.len() + 1).filter(|&at| text.is_char_boundary(at) || at > text.len()) {
+                    let got = title_before(cl, text, at, &mut String::new());
+                    assert_eq!(got, plain_title_before(cl, text, at), "{text:?} at {at}");
+                    titled += usize::from(got);
+                    let got = particle_before(cl, text, at);
+                    assert_eq!(got, plain_particle_before(cl, text, at), "{text:?} at {at}");
+                    particles += usize::from(got.is_some());
+                }
+            }
+        }
+        assert!(titled >= 4 && particles >= 8, "{titled} {particles}");
+    }
+
+    #[test]
     fn lowercase_leads_lead_no_capital() {
         let mut skipped = 0;
         for c in (0..=0x3000u32).filter_map(char::from_u32) {
@@ -1184,7 +1328,29 @@ mod tests {
             "ß",
             "Ǆ",
             "A\u{a0}B",
+            "McCain",
+            "NATO",
+            "A-Bc",
+            "Ab-Éc",
+            "Ab'É",
+            "Ab-",
+            "O'Brien-Smith",
+            "Ab\u{2019}Cd",
+            "AbÉ",
+            "ABé",
+            "Ab-b",
+            "Ab-\u{202f}",
         ];
+        // SEP with nom, as first written.
+        fn nom_sep(i: &str) -> PResult<'_, char> {
+            satisfy(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\n')).parse(i)
+        }
+        for input in inputs.iter().chain(&[" x", "\nx", "\u{a0}x", "\u{202f}x", "\u{2009}x", "\u{c2}", "\tx"]) {
+            for at in (0..=input.len()).filter(|&at| input.is_char_boundary(at)) {
+                let rest = input.get(at..).unwrap_or("");
+                assert_eq!(sep(rest), nom_sep(rest), "sep {rest:?}");
+            }
+        }
         for input in inputs {
             assert_eq!(word(input), nom_word(input), "word {input:?}");
             assert_eq!(initial(input), nom_initial(input), "initial {input:?}");

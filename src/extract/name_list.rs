@@ -4,7 +4,7 @@
 //! deletions of each surname), so matching a name never scans the list.
 
 use crate::config::Names;
-use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::fxhash::{fx_hash, FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// The bundled files, embedded at build time.
@@ -30,8 +30,8 @@ pub fn fold_into(s: &str, out: &mut String) {
 
 /// [`fold`] appended to `out`.
 pub fn fold_push(s: &str, out: &mut String) {
-    if s.is_ascii() && !s.contains('\n') {
-        // Copied and lowercased in bulk.
+    if s.bytes().all(|b| b.is_ascii() && b != b'\n') {
+        // ASCII without line breaks (one pass tells): copied and lowercased in bulk.
         let from = out.len();
         out.push_str(s);
         if let Some(added) = out.get_mut(from..) {
@@ -99,6 +99,39 @@ pub fn close(a: &str, b: &str) -> bool {
     strsim::damerau_levenshtein(&fa, &fb) == 1
 }
 
+/// A Bloom filter over words: [`WordFilter::may_hold`] is true for every word inserted and false
+/// for most others, so a set is looked up only for the few words that pass. Two bits of 16,384
+/// per word, both taken from the word's [`fx_hash`] (its high bits, the best mixed).
+#[derive(Clone, Debug)]
+pub struct WordFilter(Box<[u64; 256]>);
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter(Box::new([0; 256]))
+    }
+}
+
+impl WordFilter {
+    /// The two bits of a hash: (word, mask) for each.
+    fn bits(hash: u64) -> [(usize, u64); 2] {
+        let bit = |i: u64| ((i >> 6) as usize, 1u64 << (i & 63));
+        [bit(hash >> 50), bit((hash >> 36) & 0x3fff)]
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        for (w, mask) in Self::bits(fx_hash(word)) {
+            if let Some(slot) = self.0.get_mut(w) {
+                *slot |= mask;
+            }
+        }
+    }
+
+    /// Whether the word hashed to `hash` ([`fx_hash`]) may have been inserted.
+    pub fn may_hold(&self, hash: u64) -> bool {
+        Self::bits(hash).iter().all(|&(w, mask)| self.0.get(w).is_some_and(|slot| slot & mask != 0))
+    }
+}
+
 /// One accepted spelling of a person.
 #[derive(Debug)]
 pub struct Spelling {
@@ -116,8 +149,13 @@ pub struct NameList {
     by_words: FxHashMap<String, Vec<u32>>,
     /// Folded surname (and its one-letter deletions) → spellings.
     by_surname: FxHashMap<String, Vec<u32>>,
+    /// The keys of `by_surname`, as a filter tested before the map: most keys looked up are
+    /// none of them.
+    surname_keys: WordFilter,
     /// Folded surname phrases and last words: "le pen", "poutine", "gaulle", "de gaulle".
     surnames: FxHashSet<String>,
+    /// `surnames`, as a filter tested before the set.
+    surname_filter: WordFilter,
     /// Folded first words of listed spellings: "donald", "marine".
     given: FxHashSet<String>,
     next_group: u32,
@@ -205,16 +243,17 @@ impl NameList {
             if let Some(last) = words.last() {
                 let folded = fold(last);
                 for k in std::iter::once(folded.clone()).chain(super::name::deletions(&folded)) {
+                    self.surname_keys.insert(&k);
                     let ids = self.by_surname.entry(k).or_default();
                     if !ids.contains(&id) {
                         ids.push(id);
                     }
                 }
                 if folded.chars().count() >= 4 {
-                    self.surnames.insert(folded);
+                    self.insert_surname(folded);
                 }
             }
-            self.surnames.insert(fold(&surname));
+            self.insert_surname(fold(&surname));
             if let (Some(first), true) = (words.first(), words.len() >= 2) {
                 self.given.insert(fold(first));
             }
@@ -236,9 +275,20 @@ impl NameList {
         }
     }
 
+    fn insert_surname(&mut self, folded: String) {
+        self.surname_filter.insert(&folded);
+        self.surnames.insert(folded);
+    }
+
     /// A folded surname phrase of a listed person: "poutine", "le pen", "de gaulle".
     pub fn is_surname(&self, folded: &str) -> bool {
-        self.surnames.contains(folded)
+        self.is_surname_hashed(folded, fx_hash(folded))
+    }
+
+    /// [`NameList::is_surname`] with the word's [`fx_hash`] computed by the caller: most words
+    /// are no surname, and the filter says so without a lookup.
+    pub fn is_surname_hashed(&self, folded: &str, hash: u64) -> bool {
+        self.surname_filter.may_hold(hash) && self.surnames.contains(folded)
     }
 
     /// A folded first word of a listed full name.
@@ -289,6 +339,9 @@ impl NameList {
         let last = fold(words.last()?);
         let mut best: Option<Near<'_>> = None;
         super::name::with_deletions(&last, |key| {
+            if !self.surname_keys.may_hold(fx_hash(key)) {
+                return;
+            }
             for &id in self.by_surname.get(key).map(Vec::as_slice).unwrap_or_default() {
                 let Some(s) = self.spelling(id) else { continue };
                 if s.words.len() != n {
@@ -340,6 +393,24 @@ mod tests {
             fold_push(s, &mut out);
             assert_eq!(out, format!("x{}", plain(s)), "{s:?}");
         }
+    }
+
+    #[test]
+    fn word_filters_hold_what_was_inserted_and_little_else() {
+        let mut f = WordFilter::default();
+        let words: Vec<String> = (0..500).map(|i| format!("surname{i}")).collect();
+        for w in &words {
+            f.insert(w);
+        }
+        assert!(words.iter().all(|w| f.may_hold(fx_hash(w))));
+        let others = (0..10_000).filter(|i| f.may_hold(fx_hash(&format!("other{i}")))).count();
+        assert!(others < 300, "{others} false positives in 10,000");
+        assert!(!WordFilter::default().may_hold(fx_hash("")));
+        // Every surname of the bundled list passes its filter, and so does every key of the
+        // near index.
+        let list = bundled();
+        assert!(list.surnames.iter().all(|s| list.is_surname(s)));
+        assert!(list.by_surname.keys().all(|k| list.surname_keys.may_hold(fx_hash(k))));
     }
 
     #[test]

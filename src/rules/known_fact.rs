@@ -6,6 +6,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::extract::{Claim, ClaimKind};
 use crate::facts::{bundled, Fact, FactKind};
+use crate::fxhash::FxHashMap;
 use crate::rules::calendar::{date_of, days};
 use crate::rules::context::fmt_num;
 use crate::rules::cues::{
@@ -177,24 +178,22 @@ impl Folded {
             return vec![(false, false); self.subjects.len()];
         }
         let has = |k: usize| hit.get(k).copied().unwrap_or(false);
-        let found: Vec<Vec<&str>> = self
+        // The subjects found, with their fact, in fact order (one list: few are ever found).
+        let found: Vec<(usize, &str)> = self
             .subjects
             .iter()
             .zip(&self.at)
-            .map(|(subjects, &(a, _, _))| {
-                subjects.iter().enumerate().filter(|(k, _)| has(a + k)).map(|(_, s)| s.as_str()).collect()
+            .enumerate()
+            .flat_map(|(fi, (subjects, &(a, _, _)))| {
+                subjects.iter().enumerate().filter(move |(k, _)| has(a + k)).map(move |(_, s)| (fi, s.as_str()))
             })
             .collect();
         (0..self.subjects.len())
             .map(|fi| {
-                let subject = found.get(fi).is_some_and(|mine| {
-                    mine.iter().any(|s| {
-                        !found
-                            .iter()
-                            .enumerate()
-                            .any(|(oi, other)| oi != fi && other.iter().any(|o| o.len() > s.len() && o.contains(s)))
-                    })
-                });
+                let subject = found
+                    .iter()
+                    .filter(|&&(f, _)| f == fi)
+                    .any(|&(_, s)| !found.iter().any(|&(oi, o)| oi != fi && o.len() > s.len() && o.contains(s)));
                 let (_, b, c) = self.at.get(fi).copied().unwrap_or((0, 0, 0));
                 let end = self.at.get(fi + 1).map_or(hit.len(), |&(a, _, _)| a);
                 let alias = (b..c).any(has);
@@ -352,10 +351,9 @@ impl Rule for KnownFact {
         let cues = &cx.cues().facts;
         let threshold = ThresholdCues::get(cx.doc.lang);
         // Whether a fact's `unless` words occur in a paragraph, read once per (paragraph, fact).
-        let mut excluded: std::collections::HashMap<(usize, usize), bool> = std::collections::HashMap::new();
+        let mut excluded: FxHashMap<(usize, usize), bool> = FxHashMap::default();
         let mut sentence_cache: (SentenceKey, Vec<(bool, bool)>) = ((usize::MAX, (0, 0)), Vec::new());
-        let part_of: std::collections::HashMap<usize, usize> =
-            cx.claims.part_wholes.iter().map(|pw| (pw.whole, pw.part)).collect();
+        let part_of: FxHashMap<usize, usize> = cx.claims.part_wholes.iter().map(|pw| (pw.whole, pw.part)).collect();
         for (i, c) in cx.claims.items.iter().enumerate() {
             let ClaimKind::Number(n) = &c.kind else { continue };
             if n.approx.is_some() || n.value.fract() != 0.0 {
