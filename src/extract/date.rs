@@ -316,8 +316,8 @@ struct Openers {
     loose: u64,
     /// Lists with an entry that opens on an ASCII digit.
     digit_led: u64,
-    /// `by_key` for the keys of at most eight ASCII bytes, packed by [`pack_key`]: most words of
-    /// a text are short and ASCII, and a lookup of one integer costs less than of a byte string.
+    /// `by_key` for the keys of at most eight bytes, packed by [`pack_key`]: most words of a text
+    /// are short, and a lookup of one integer costs less than of a byte string.
     short: HashMap<u64, u64, KeyHash>,
 }
 
@@ -354,12 +354,7 @@ fn pack_key(key: &[u8]) -> Option<u64> {
 impl Openers {
     /// Fills `short` from `by_key`, once every key is in.
     fn pack(&mut self) {
-        self.short = self
-            .by_key
-            .iter()
-            .filter(|(k, _)| k.is_ascii())
-            .filter_map(|(k, &bits)| Some((pack_key(k)?, bits)))
-            .collect();
+        self.short = self.by_key.iter().filter_map(|(k, &bits)| Some((pack_key(k)?, bits))).collect();
     }
 
     fn add(&mut self, bit: u64, words: impl Iterator<Item = impl AsRef<str>>) {
@@ -560,8 +555,9 @@ impl Words<()> {
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// The first eight bytes of `i` (zeros past its end) as a little-endian word, ASCII capitals
-/// folded to small letters; and the high bit of each byte that is not ASCII. A byte after one
-/// that is not ASCII may be folded wrongly: compare only bytes before the first such one.
+/// folded to small letters and tabs to spaces; and the high bit of each byte that is not ASCII.
+/// A byte after one that is not ASCII may be folded wrongly: compare only bytes before the first
+/// such one.
 fn fold8(i: &str) -> (u64, u64) {
     let bytes = i.as_bytes();
     let mut buf = [0u8; 8];
@@ -573,17 +569,23 @@ fn fold8(i: &str) -> (u64, u64) {
     let wide = x & HIGH_BITS;
     // per ASCII byte b: high bit of b + 0x3F is b >= 'A', of b + 0x25 is b > 'Z'
     let capital = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH_BITS;
-    (x | capital >> 2, wide)
+    // per byte b of y: high bit of (b & 0x7F) + 0x7F, or of b, is b != 0 (no carry crosses bytes)
+    let y = x ^ 0x0909_0909_0909_0909;
+    let tab = !((y & !HIGH_BITS).wrapping_add(!HIGH_BITS) | y) & HIGH_BITS;
+    // a tab (0x09) becomes a space (0x20): 0x09 ^ 0x29
+    ((x | capital >> 2) ^ ((tab >> 7) * 0x29), wide)
 }
 
-/// The leading ASCII small letters and digits of a lowercase entry (at most eight) packed as
-/// [`fold8`] packs text, and the mask of their bytes: a text spells those bytes only as written
-/// or in ASCII capitals, unless it has a byte that is not ASCII among them (a Kelvin sign is a
-/// capital "k").
+/// The leading printable ASCII bytes of a lowercase entry (at most eight, a final dot left out:
+/// the stem of an abbreviation is spelled without it) packed as [`fold8`] packs text, and the
+/// mask of their bytes: a text spells those bytes only as written, in ASCII capitals, or a space
+/// as a tab, unless it has a byte that is not ASCII among them (a Kelvin sign is a capital "k",
+/// a no-break space a space).
 fn prefix8(entry: &str) -> (u64, u64) {
     let (mut prefix, mut mask) = (0u64, 0u64);
-    for (k, &b) in entry.as_bytes().iter().take(8).enumerate() {
-        if !(b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    let stem = entry.strip_suffix('.').unwrap_or(entry);
+    for (k, &b) in stem.as_bytes().iter().take(8).enumerate() {
+        if !(b' '..=b'~').contains(&b) || b.is_ascii_uppercase() {
             break;
         }
         prefix |= u64::from(b) << (8 * k);
@@ -1194,8 +1196,9 @@ impl DateLexicon {
         if bytes.first().is_some_and(u8::is_ascii_digit) {
             return Head(opens::DIGIT | o.digit_led);
         }
-        // the usual word: at most eight ASCII letters and digits, then an ASCII byte that is none
-        // (or the end); its key is its bytes in small letters, packed as `short` holds them
+        // the usual word: at most eight bytes of ASCII letters and digits and Latin-1 letters
+        // ("été"), then an ASCII byte that is none (or the end); its key is its bytes folded as
+        // `word_key` folds them, packed as `short` holds them
         let mut key = 0u64;
         let mut digit = false;
         let mut n = 0;
@@ -1204,7 +1207,19 @@ impl DateLexicon {
             if f == 0 {
                 break;
             }
-            if f == NOT_ASCII || n == 8 {
+            if f == NOT_ASCII {
+                // a Latin-1 letter: its lead byte, then its second byte in small letters
+                let second = bytes.get(n + 1);
+                if n > 6 || bytes.get(n) != Some(&0xC3) || !latin1_letter(second) {
+                    return self.head_keyed(i);
+                }
+                let s = second.copied().unwrap_or(0);
+                let s = if s < 0x9F { s + 0x20 } else { s };
+                key |= (0xC3 | u64::from(s) << 8) << (8 * n);
+                n += 2;
+                continue;
+            }
+            if n == 8 {
                 return self.head_keyed(i);
             }
             key |= u64::from(f) << (8 * n);
@@ -2277,6 +2292,20 @@ mod tests {
                 "octobre.",
                 "a\u{0300}",
                 "ab\u{e9}",
+                "année",
+                "ANNÉE 2022",
+                "Début",
+                "dès",
+                "abcdeéf",
+                "abcdefé",
+                "abcdefgé",
+                "éééé",
+                "ééééé",
+                "é×",
+                "é÷",
+                "ßÿ",
+                "Ü1",
+                "é\u{153}",
             ] {
                 inputs.push(w.to_string());
             }
@@ -2587,20 +2616,34 @@ mod tests {
     #[test]
     fn packs_ascii_bytes_to_compare_eight_at_once() {
         assert_eq!(prefix8("mars"), (u64::from_le_bytes(*b"mars\0\0\0\0"), 0xFFFF_FFFF));
-        assert_eq!(prefix8("l'an").1, 0xFF);
+        assert_eq!(prefix8("l'an"), (u64::from_le_bytes(*b"l'an\0\0\0\0"), 0xFFFF_FFFF));
         assert_eq!(prefix8("été"), (0, 0));
         assert_eq!(prefix8("2e").1, 0xFFFF);
         assert_eq!(prefix8("septembre").1, u64::MAX);
+        assert_eq!(prefix8("in early").0, u64::from_le_bytes(*b"in early"));
+        assert_eq!(prefix8("nov.").1, 0xFF_FFFF, "the stem of an abbreviation");
+        assert_eq!(prefix8("a.m.").1, 0xFF_FFFF);
+        assert_eq!(prefix8("début").1, 0xFF);
+        assert_eq!(prefix8("x\ty").1, 0xFF, "an entry's tab is no text's tab folded");
+        let (text, _) = fold8("In\tEarly");
+        assert_eq!(text, u64::from_le_bytes(*b"in early"));
         let (text, wide) = fold8("MaRS 2022");
         assert_eq!(text, u64::from_le_bytes(*b"mars 202"));
         assert_eq!(wide, 0);
         let (text, wide) = fold8("Été");
         assert_eq!(wide & 0xFFFF, 0x8080);
         assert_eq!(text >> 40, 0);
-        // every ASCII byte folds as `to_ascii_lowercase` does
+        // every ASCII byte folds as `to_ascii_lowercase` does, a tab to a space
         for b in 0u8..0x80 {
+            let folded = if b == b'\t' { b' ' } else { b.to_ascii_lowercase() };
             let (text, _) = fold8(std::str::from_utf8(&[b; 8]).unwrap_or(""));
-            assert_eq!(text, u64::from_le_bytes([b.to_ascii_lowercase(); 8]), "{b:#x}");
+            assert_eq!(text, u64::from_le_bytes([folded; 8]), "{b:#x}");
+            for other in [0u8, b'a', 0x7F, b'\t'] {
+                let (text, _) = fold8(std::str::from_utf8(&[b, other, b, b'x', other, b, 0, b]).unwrap_or(""));
+                let f = |c: u8| if c == b'\t' { b' ' } else { c.to_ascii_lowercase() };
+                let want = [f(b), f(other), f(b), b'x', f(other), f(b), 0, f(b)];
+                assert_eq!(text, u64::from_le_bytes(want), "{b:#x} {other:#x}");
+            }
         }
     }
 

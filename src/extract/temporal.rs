@@ -137,15 +137,25 @@ enum Read {
 }
 
 /// The slot of `start` in `slots` (sorted by start), made on first sight: its head read once.
-fn slot_of(lx: &DateLexicon, text: &str, slots: &mut Vec<Slot>, start: usize) -> Option<usize> {
-    match slots.binary_search_by_key(&start, |s| s.start) {
-        Ok(k) => Some(k),
-        Err(k) => {
-            let head = lx.head(text.get(start..)?);
-            slots.insert(k, Slot { start, head, read: Read::Untried });
-            Some(k)
-        }
+/// It is looked for from `cursor` (the index of the slot looked up last), one slot at a time: the
+/// scanner looks up word starts walking back, then forward over the same few; `cursor` is left
+/// at the slot of `start`.
+fn slot_of(lx: &DateLexicon, text: &str, slots: &mut Vec<Slot>, start: usize, cursor: &mut usize) -> Option<usize> {
+    // the first slot that does not start before `start`
+    let mut k = (*cursor).min(slots.len());
+    while k > 0 && slots.get(k - 1).is_some_and(|s| s.start >= start) {
+        k -= 1;
     }
+    while slots.get(k).is_some_and(|s| s.start < start) {
+        k += 1;
+    }
+    *cursor = k;
+    if slots.get(k).is_some_and(|s| s.start == start) {
+        return Some(k);
+    }
+    let head = lx.head(text.get(start..)?);
+    slots.insert(k, Slot { start, head, read: Read::Untried });
+    Some(k)
 }
 
 /// Reads the temporal claims of a run into `out`.
@@ -176,11 +186,14 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
         slots.drain(..dead);
         // A reading that starts before a word no grammar reads cannot reach the candidate: look
         // back only to the last such word.
+        let mut cursor = slots.len();
         starts(text, cand.at, floor, &mut window, |start| {
-            slot_of(lx, text, &mut slots, start).and_then(|k| slots.get(k)).is_none_or(|s| s.head.readable())
+            slot_of(lx, text, &mut slots, start, &mut cursor)
+                .and_then(|k| slots.get(k))
+                .is_none_or(|s| s.head.readable())
         });
         for &start in &window {
-            let Some(k) = slot_of(lx, text, &mut slots, start) else { continue };
+            let Some(k) = slot_of(lx, text, &mut slots, start, &mut cursor) else { continue };
             let Some(&slot) = slots.get(k) else { continue };
             match slot.read {
                 Read::Nothing => continue,
@@ -483,6 +496,36 @@ mod tests {
         assert!(!fr.after_number("", "148 h").time);
         assert!(fr.after_number("", "15 personnes").duration, "a number-led idiom is read whole");
         assert!(fr.after_number("Biden, ", "81 ans").age && !fr.after_number("", "81 ans").age);
+    }
+
+    #[test]
+    fn finds_slots_from_any_cursor_as_a_binary_search_does() {
+        use crate::extract::Lexicon;
+        use crate::source::Lang;
+        let lx = &Lexicon::get(Lang::En).dates;
+        let text = "in the early spring of 2024, two weeks";
+        let starts = [0usize, 3, 7, 13, 20, 23, 29, 33];
+        for order in [starts.to_vec(), starts.iter().rev().copied().collect(), vec![13, 0, 33, 7, 29, 3, 23, 20, 13, 0]]
+        {
+            for first in 0..=starts.len() + 1 {
+                let mut slots: Vec<Slot> = Vec::new();
+                let mut cursor = first;
+                for &s in &order {
+                    let k = slot_of(lx, text, &mut slots, s, &mut cursor);
+                    assert_eq!(k, slots.binary_search_by_key(&s, |x| x.start).ok(), "{order:?} {s}");
+                    assert_eq!(cursor, k.unwrap_or(usize::MAX));
+                    assert!(slots.windows(2).all(|w| w[0].start < w[1].start));
+                    assert_eq!(slots.get(cursor).map(|x| x.head), Some(lx.head(&text[s..])));
+                }
+                let mut seen: Vec<usize> = order.clone();
+                seen.sort_unstable();
+                seen.dedup();
+                assert_eq!(slots.iter().map(|x| x.start).collect::<Vec<_>>(), seen);
+            }
+        }
+        let mut slots: Vec<Slot> = Vec::new();
+        assert_eq!(slot_of(lx, text, &mut slots, text.len() + 1, &mut 0), None, "past the text");
+        assert!(slots.is_empty());
     }
 
     #[test]
