@@ -81,6 +81,19 @@ pub fn fold(c: char) -> char {
 
 /// Folds a lexicon entry; a hyphen between letters ("quatre-vingt") matches any separator.
 fn fold_str(s: &str) -> String {
+    if s.is_ascii() {
+        // Most entries: a byte is a character.
+        let b = s.as_bytes();
+        let letter = |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_alphabetic);
+        let folded = b.iter().enumerate().map(|(k, &c)| {
+            if c == b'-' && letter(k.checked_sub(1)) && letter(Some(k + 1)) {
+                ' '
+            } else {
+                char::from(c.to_ascii_lowercase())
+            }
+        });
+        return folded.collect();
+    }
     let chars: Vec<char> = s.chars().collect();
     let letter = |k: Option<&char>| k.is_some_and(|c| c.is_alphabetic());
     chars
@@ -221,6 +234,10 @@ impl LeadIndex {
         // ([`may_start`]: an empty entry or one opening with a space).
         let leads: Vec<(usize, Option<u8>)> =
             entries.map(|(k, e)| (k, e.as_bytes().first().copied().filter(|&b| b != b' '))).collect();
+        if leads.is_empty() {
+            // No entry: nothing to try anywhere ([`LeadIndex::at`] finds no bucket).
+            return LeadIndex::default();
+        }
         let mut used = [false; 256];
         for &(_, lead) in &leads {
             if let Some(slot) = lead.and_then(|b| used.get_mut(usize::from(b))) {
@@ -716,6 +733,8 @@ pub struct Compiled {
     half_after: List,
     percent: List,
     suffixes: Vec<(String, f64)>,
+    /// Bit `b` is set when a suffix opens with byte `b`.
+    suffix_leads: [u64; 4],
     currencies: Pairs<String>,
     currency_prefixes: Pairs<String>,
     /// Bytes of text after which a digit must stand for a currency prefix to read: the longest
@@ -888,6 +907,10 @@ impl Compiled {
             and_words: sorted(&lex.and_words),
             half_after: sorted(&lex.half_after),
             percent: sorted(&lex.percent),
+            suffix_leads: suffixes.iter().filter_map(|(s, _)| s.as_bytes().first()).fold([0; 4], |mut bits, &b| {
+                bits[usize::from(b / 64)] |= 1 << (b % 64);
+                bits
+            }),
             suffixes,
             // Currency codes are matched as written: "EUR" yes, "eur" is a word of some language.
             currencies: indexed(&lex.currencies),
@@ -975,8 +998,11 @@ impl Compiled {
                 exact &= add(t, heads::WORD | heads::FOLLOW);
                 continue;
             }
+            let mut glued = t.clone();
             for (u, _) in self.small.iter() {
-                exact &= one_word(u) && add(&format!("{t}{u}"), heads::WORD | heads::FOLLOW);
+                glued.truncate(t.len());
+                glued.push_str(u);
+                exact &= one_word(u) && add(&glued, heads::WORD | heads::FOLLOW);
             }
         }
         for list in [&self.and_words, &self.half_after, &self.part_whole] {
@@ -2006,9 +2032,14 @@ fn unit_at(lex: &Compiled, g: usize, r: &str, nb: u32, scaled: bool) -> Option<(
         }
     }
     // "5 M€", "3 Md€", "120 MEUR", "5k€"
-    if !scaled {
+    // Suffixes are case-sensitive: none opens with another byte than its first.
+    if !scaled && r.as_bytes().first().is_some_and(|&b| lex.suffix_leads[usize::from(b / 64)] & (1 << (b % 64)) != 0) {
         for (s, v) in &lex.suffixes {
             let Some(after) = r.strip_prefix(s.as_str()) else { continue };
+            // No currency may open there: its lead byte says so in one look-up.
+            if lex.lead_heads_at(after) & heads::UNIT == 0 {
+                continue;
+            }
             if let Some((cl, iso)) = first_pair(&lex.currencies, after) {
                 return Some((g + s.len() + cl, Unit::Money(iso.to_ascii_uppercase(), *v)));
             }
@@ -2184,6 +2215,25 @@ mod tests {
     use crate::source::Lang;
 
     #[test]
+    fn folds_entries_with_inner_hyphens_as_spaces() {
+        for (entry, want) in [
+            ("Quatre-Vingt", "quatre vingt"),
+            ("quatre-vingt-dix", "quatre vingt dix"),
+            ("-5", "-5"),
+            ("a-", "a-"),
+            ("a-1", "a-1"),
+            ("US$", "us$"),
+            ("Rs.", "rs."),
+            ("", ""),
+            ("Deuxième-Ligne", "deuxieme ligne"),
+            ("é-É", "e e"),
+            ("é-5", "e-5"),
+        ] {
+            assert_eq!(fold_str(entry), want, "{entry:?}");
+        }
+    }
+
+    #[test]
     fn phrase_reads_no_more_than_its_reach() {
         for (entry, input) in [
             ("us$", "US$ 5"),
@@ -2319,6 +2369,8 @@ mod tests {
             let got = index.order.get(index.starts[usize::from(b)]..index.starts[usize::from(b) + 1]);
             assert_eq!(got, Some(&want[..]), "{b}");
         }
+        let empty = LeadIndex::new(std::iter::empty());
+        assert!(empty.at("plus").is_empty() && empty.at("").is_empty());
     }
 
     #[test]
