@@ -2234,6 +2234,27 @@ mod tests {
     }
 
     #[test]
+    fn reads_suffixes_glued_to_a_currency_after_a_space() {
+        let money = |lang: Lang, text: &str| match read(Lexicon::get(lang).numbers.compiled(), text, 0, true) {
+            Read::Found(Quantity { value: Value::Money { value, currency }, end, .. }) => Some((value, currency, end)),
+            _ => None,
+        };
+        for (lang, text, want) in [
+            (Lang::Fr, "5 M€ de plus", Some((5e6, "EUR", 6))),
+            (Lang::Fr, "3 Md€", Some((3e9, "EUR", 7))),
+            (Lang::Fr, "120 MEUR", Some((120e6, "EUR", 8))),
+            (Lang::Fr, "5 Mois", None),
+            (Lang::Fr, "5 kilomètres", None),
+            (Lang::Fr, "5 M", None),
+            (Lang::En, "5 bn$", Some((5e9, "USD", 5))),
+            (Lang::En, "5 members", None),
+        ] {
+            let got = money(lang, text);
+            assert_eq!(got.as_ref().map(|(v, c, e)| (*v, c.as_str(), *e)), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn phrase_reads_no_more_than_its_reach() {
         for (entry, input) in [
             ("us$", "US$ 5"),
