@@ -123,7 +123,7 @@ fn part_whole(cx: &RunCx<'_>, lex: &Compiled, text: &str, items: &[Claim], i: us
         if lead == 0 {
             return None;
         }
-        let (cl, _) = lex.part_whole.iter().find_map(|c| phrase(c, core).map(|l| (l, c)))?;
+        let cl = Compiled::starts_with(&lex.part_whole, core)?;
         let rest = core.get(cl..)?.trim_start_matches(is_space);
         let article_ok = rest.is_empty() || lex.articles.iter().any(|a| phrase(a, rest) == Some(rest.len()));
         if !article_ok {
@@ -156,7 +156,7 @@ fn money_part_whole(cx: &RunCx<'_>, lex: &Compiled, text: &str, items: &[Claim],
     if lead == 0 {
         return None;
     }
-    let cl = lex.part_whole.iter().find_map(|c| phrase(c, core))?;
+    let cl = Compiled::starts_with(&lex.part_whole, core)?;
     let rest = core.get(cl..)?.trim_start_matches(is_space);
     if !(rest.is_empty() || lex.articles.iter().any(|a| phrase(a, rest) == Some(rest.len()))) {
         return None;
@@ -320,7 +320,7 @@ fn total_frame(
     let kind = same_kind_key(total)?;
     let between = text.get(end_with_counted(prev)..total.local.0)?;
     let core = between.trim_start_matches(is_space).trim_start_matches(',').trim_matches(is_space);
-    let ml = lex.total_markers.iter().find_map(|m| phrase(m, core))?;
+    let ml = Compiled::starts_with(&lex.total_markers, core)?;
     if core.len() != ml {
         return None;
     }

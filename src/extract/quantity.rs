@@ -81,6 +81,19 @@ pub fn fold(c: char) -> char {
 
 /// Folds a lexicon entry; a hyphen between letters ("quatre-vingt") matches any separator.
 fn fold_str(s: &str) -> String {
+    if s.is_ascii() {
+        // Most entries: a byte is a character.
+        let b = s.as_bytes();
+        let letter = |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_alphabetic);
+        let folded = b.iter().enumerate().map(|(k, &c)| {
+            if c == b'-' && letter(k.checked_sub(1)) && letter(Some(k + 1)) {
+                ' '
+            } else {
+                char::from(c.to_ascii_lowercase())
+            }
+        });
+        return folded.collect();
+    }
     let chars: Vec<char> = s.chars().collect();
     let letter = |k: Option<&char>| k.is_some_and(|c| c.is_alphabetic());
     chars
@@ -136,6 +149,15 @@ fn gap(i: &str) -> usize {
     }
     len
 }
+
+/// The most bytes of text [`phrase`] may read for the folded `entry`: a character of the entry
+/// matches one of up to 4 bytes, a space a [`word_sep`] of up to 4 characters of 3 bytes.
+fn phrase_reach(entry: &str) -> usize {
+    entry.chars().map(|c| if c == ' ' { 12 } else { 4 }).sum()
+}
+
+/// The most bytes a [`gap`] reads: 3 spaces of up to 3 bytes (U+202F).
+const GAP_BYTES: usize = 9;
 
 /// Reads the folded `entry` at the start of `i`: a space in the entry matches any SEP, case and
 /// accents are ignored, and an entry ending in a letter or digit must end a word. Bytes read.
@@ -212,6 +234,10 @@ impl LeadIndex {
         // ([`may_start`]: an empty entry or one opening with a space).
         let leads: Vec<(usize, Option<u8>)> =
             entries.map(|(k, e)| (k, e.as_bytes().first().copied().filter(|&b| b != b' '))).collect();
+        if leads.is_empty() {
+            // No entry: nothing to try anywhere ([`LeadIndex::at`] finds no bucket).
+            return LeadIndex::default();
+        }
         let mut used = [false; 256];
         for &(_, lead) in &leads {
             if let Some(slot) = lead.and_then(|b| used.get_mut(usize::from(b))) {
@@ -707,8 +733,13 @@ pub struct Compiled {
     half_after: List,
     percent: List,
     suffixes: Vec<(String, f64)>,
+    /// Bit `b` is set when a suffix opens with byte `b`.
+    suffix_leads: [u64; 4],
     currencies: Pairs<String>,
     currency_prefixes: Pairs<String>,
+    /// Bytes of text after which a digit must stand for a currency prefix to read: the longest
+    /// text an entry of `currency_prefixes` may match ([`phrase_reach`]) and a [`gap`].
+    currency_reach: usize,
     range_between: Pairs<String>,
     range_from: Pairs<String>,
     range_to: List,
@@ -717,6 +748,8 @@ pub struct Compiled {
     roman_suffixes: List,
     /// Lowercase, accents kept (see [`lower_eq`]).
     labels: std::collections::HashSet<String, FxBuild>,
+    /// `labels` by their bytes, for ASCII words looked up without building a [`Key`].
+    label_table: WordTable<()>,
     streets: List,
     time_after: List,
     not_one_before: List,
@@ -747,6 +780,15 @@ pub struct Compiled {
     /// By the lead byte of a text ([`lead`]), the [`heads`] bits of the lists with an entry that
     /// may open there; [`heads::BY_LEAD`] bits only, the others always set.
     lead_heads: Vec<u32>,
+}
+
+/// [`Compiled::label_table`]: the lowered labels by their bytes.
+fn labels_table(labels: &[String]) -> WordTable<()> {
+    let mut table = WordTable::default();
+    for l in labels {
+        table.insert(l, (), |(), ()| ());
+    }
+    table
 }
 
 /// The value of an invariant noun in [`Compiled::nouns`].
@@ -865,16 +907,23 @@ impl Compiled {
             and_words: sorted(&lex.and_words),
             half_after: sorted(&lex.half_after),
             percent: sorted(&lex.percent),
+            suffix_leads: suffixes.iter().filter_map(|(s, _)| s.as_bytes().first()).fold([0; 4], |mut bits, &b| {
+                bits[usize::from(b / 64)] |= 1 << (b % 64);
+                bits
+            }),
             suffixes,
             // Currency codes are matched as written: "EUR" yes, "eur" is a word of some language.
             currencies: indexed(&lex.currencies),
             currency_prefixes: indexed(&lex.currency_prefixes),
+            currency_reach: lex.currency_prefixes.iter().map(|(e, _)| phrase_reach(&fold_str(e))).max().unwrap_or(0)
+                + GAP_BYTES,
             range_between: indexed(&folded_values(&lex.range_between)),
             range_from: indexed(&folded_values(&lex.range_from)),
             range_to: sorted(&lex.range_to),
             change_words: sorted(&lex.change_words),
             ordinal_suffixes: sorted(&lex.ordinal_suffixes),
             roman_suffixes: sorted(&lex.roman_suffixes),
+            label_table: labels_table(&lowered(&lex.labels)),
             labels: lowered(&lex.labels).into_iter().collect(),
             streets: sorted(&lex.streets),
             time_after: sorted(&lex.time_after),
@@ -949,8 +998,11 @@ impl Compiled {
                 exact &= add(t, heads::WORD | heads::FOLLOW);
                 continue;
             }
+            let mut glued = t.clone();
             for (u, _) in self.small.iter() {
-                exact &= one_word(u) && add(&format!("{t}{u}"), heads::WORD | heads::FOLLOW);
+                glued.truncate(t.len());
+                glued.push_str(u);
+                exact &= one_word(u) && add(&glued, heads::WORD | heads::FOLLOW);
             }
         }
         for list in [&self.and_words, &self.half_after, &self.part_whole] {
@@ -1134,6 +1186,22 @@ impl Compiled {
     /// invariant noun ("pays"), `Some(Some(s))` for an irregular plural ("chevaux" → "cheval",
     /// the first entry [`folded_eq`] to `word`), `None` when the plural rules apply.
     pub fn singular_of(&self, word: &str) -> Option<Option<&str>> {
+        let nouns = &self.nouns;
+        if word.is_ascii() && word.len() <= 16 {
+            // The folded key of an ASCII word is its bytes mapped one by one ([`Key::folded`]):
+            // refused at once when no noun is as long or opens with that byte.
+            let map = |b: u8| if b == b'-' { b' ' } else { b.to_ascii_lowercase() };
+            let head = word.as_bytes().first().map_or(0, |&b| usize::from(map(b)));
+            let headed = nouns.heads.get(head / 64).is_some_and(|bits| bits & (1 << (head % 64)) != 0);
+            if !nouns.has_len(word.len()) || !headed {
+                return None;
+            }
+            let key = word.bytes().rev().fold(0u128, |key, b| (key << 8) | u128::from(map(b)));
+            return match *nouns.short.get(&key)? {
+                INVARIANT => Some(None),
+                k => Some(Some(self.irregular_list.get(k)?.1.as_str())),
+            };
+        }
         match Key::folded(word) {
             Some(key) => match self.nouns.value(key.buf.get(..key.len)?)? {
                 INVARIANT => Some(None),
@@ -1145,6 +1213,18 @@ impl Compiled {
     }
     /// Labels keep their accents: [`lower_eq`] to one of them.
     fn is_label(&self, word: &str) -> bool {
+        let table = &self.label_table;
+        if word.is_ascii() && word.len() <= 16 {
+            // The word's bytes in lower case are the label's: one look-up, refused at once when
+            // no label is as long or opens with this byte.
+            let head = word.as_bytes().first().map_or(0, |&b| usize::from(b.to_ascii_lowercase()));
+            let headed = table.heads.get(head / 64).is_some_and(|bits| bits & (1 << (head % 64)) != 0);
+            if !table.has_len(word.len()) || !headed {
+                return false;
+            }
+            let key = word.bytes().rev().fold(0u128, |key, b| (key << 8) | u128::from(b.to_ascii_lowercase()));
+            return table.short.contains_key(&key);
+        }
         let key = if word.is_ascii() {
             Key::ascii(word, |b| b.to_ascii_lowercase())
         } else {
@@ -1755,7 +1835,10 @@ fn unqualified_with(lex: &Compiled, text: &str, at: usize, heads: u32) -> Read {
         return Read::Nothing;
     }
     // "$5m", "€ 1000", "US$ 1MM", "EUR 125"
-    let currency = heads & heads::CURRENCY != 0 && lex.lead_heads_at(tail) & heads::CURRENCY != 0;
+    // A prefix reads only before a digit: none near, no prefix is looked up ("a reporter").
+    let currency = heads & heads::CURRENCY != 0
+        && lex.lead_heads_at(tail) & heads::CURRENCY != 0
+        && tail.bytes().take(lex.currency_reach).any(|b| b.is_ascii_digit());
     let prefix = if currency { first_pair(&lex.currency_prefixes, tail) } else { None };
     if let Some((l, iso)) = prefix.filter(|(l, _)| {
         let r = tail.get(*l..).unwrap_or_default();
@@ -1949,9 +2032,14 @@ fn unit_at(lex: &Compiled, g: usize, r: &str, nb: u32, scaled: bool) -> Option<(
         }
     }
     // "5 M€", "3 Md€", "120 MEUR", "5k€"
-    if !scaled {
+    // Suffixes are case-sensitive: none opens with another byte than its first.
+    if !scaled && r.as_bytes().first().is_some_and(|&b| lex.suffix_leads[usize::from(b / 64)] & (1 << (b % 64)) != 0) {
         for (s, v) in &lex.suffixes {
             let Some(after) = r.strip_prefix(s.as_str()) else { continue };
+            // No currency may open there: its lead byte says so in one look-up.
+            if lex.lead_heads_at(after) & heads::UNIT == 0 {
+                continue;
+            }
             if let Some((cl, iso)) = first_pair(&lex.currencies, after) {
                 return Some((g + s.len() + cl, Unit::Money(iso.to_ascii_uppercase(), *v)));
             }
@@ -2123,6 +2211,111 @@ fn between(lex: &Compiled, text: &str, at: usize, p: usize, and: &str) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Lexicon;
+    use crate::source::Lang;
+
+    #[test]
+    fn folds_entries_with_inner_hyphens_as_spaces() {
+        for (entry, want) in [
+            ("Quatre-Vingt", "quatre vingt"),
+            ("quatre-vingt-dix", "quatre vingt dix"),
+            ("-5", "-5"),
+            ("a-", "a-"),
+            ("a-1", "a-1"),
+            ("US$", "us$"),
+            ("Rs.", "rs."),
+            ("", ""),
+            ("Deuxième-Ligne", "deuxieme ligne"),
+            ("é-É", "e e"),
+            ("é-5", "e-5"),
+        ] {
+            assert_eq!(fold_str(entry), want, "{entry:?}");
+        }
+    }
+
+    #[test]
+    fn reads_suffixes_glued_to_a_currency_after_a_space() {
+        let money = |lang: Lang, text: &str| match read(Lexicon::get(lang).numbers.compiled(), text, 0, true) {
+            Read::Found(Quantity { value: Value::Money { value, currency }, end, .. }) => Some((value, currency, end)),
+            _ => None,
+        };
+        for (lang, text, want) in [
+            (Lang::Fr, "5 M€ de plus", Some((5e6, "EUR", 6))),
+            (Lang::Fr, "3 Md€", Some((3e9, "EUR", 7))),
+            (Lang::Fr, "120 MEUR", Some((120e6, "EUR", 8))),
+            (Lang::Fr, "5 Mois", None),
+            (Lang::Fr, "5 kilomètres", None),
+            (Lang::Fr, "5 M", None),
+            (Lang::En, "5 bn$", Some((5e9, "USD", 5))),
+            (Lang::En, "5 members", None),
+        ] {
+            let got = money(lang, text);
+            assert_eq!(got.as_ref().map(|(v, c, e)| (*v, c.as_str(), *e)), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn phrase_reads_no_more_than_its_reach() {
+        for (entry, input) in [
+            ("us$", "US$ 5"),
+            ("eur", "ÉÛR 5"),
+            ("a total of", "a\u{202f}\u{202f}\u{202f}\u{202f}total - of 5"),
+            ("$", "$5"),
+            ("rs.", "Rs. 5"),
+        ] {
+            let read = phrase(entry, input).expect(input);
+            assert!(read <= phrase_reach(entry), "{entry:?} {input:?}");
+        }
+        assert_eq!(phrase_reach("a b"), 20);
+        assert_eq!(phrase_reach(""), 0);
+    }
+
+    /// Every word the lexicon's own lists and their variants hold, in several cases.
+    fn words_of(lex: &NumberLexicon) -> Vec<String> {
+        let lists = [&lex.labels, &lex.invariant, &lex.stop_words, &lex.streets, &lex.anaphoric];
+        let mut words: Vec<String> = lists.into_iter().flatten().cloned().collect();
+        words.extend(lex.irregular.iter().flat_map(|(p, s)| [p.clone(), s.clone()]));
+        let mut out = Vec::new();
+        for w in words {
+            out.push(w.to_uppercase());
+            out.push(format!("{w}s"));
+            out.push(w.chars().skip(1).collect());
+            out.push(w.replace(' ', "-"));
+            out.push(w);
+        }
+        out.extend(["", "x", "-", "l'article", "Page", "n°", "nº", "aaaaaaaaaaaaaaaaaa"].map(String::from));
+        out
+    }
+
+    #[test]
+    fn labels_are_found_by_their_bytes_as_by_their_key() {
+        for lang in [Lang::Fr, Lang::En] {
+            let numbers = &Lexicon::get(lang).numbers;
+            let lex = numbers.compiled();
+            for w in words_of(numbers) {
+                let slow = lex.labels.iter().any(|e| lower_eq(&w, e));
+                assert_eq!(lex.is_label(&w), slow, "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn singulars_of_ascii_words_are_those_of_their_key() {
+        for lang in [Lang::Fr, Lang::En] {
+            let numbers = &Lexicon::get(lang).numbers;
+            let lex = numbers.compiled();
+            for w in words_of(numbers) {
+                let slow = match Key::folded(&w) {
+                    Some(key) => lex.nouns.value(&key.buf[..key.len]).map(|k| match k {
+                        INVARIANT => None,
+                        k => Some(lex.irregular_list[k].1.as_str()),
+                    }),
+                    None => None,
+                };
+                assert_eq!(lex.singular_of(&w), slow, "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn matches_phrases_whatever_case_and_accents() {
@@ -2197,6 +2390,8 @@ mod tests {
             let got = index.order.get(index.starts[usize::from(b)]..index.starts[usize::from(b) + 1]);
             assert_eq!(got, Some(&want[..]), "{b}");
         }
+        let empty = LeadIndex::new(std::iter::empty());
+        assert!(empty.at("plus").is_empty() && empty.at("").is_empty());
     }
 
     #[test]
