@@ -119,7 +119,12 @@ impl WordFilter {
     }
 
     pub fn insert(&mut self, word: &str) {
-        for (w, mask) in Self::bits(fx_hash(word)) {
+        self.insert_hash(fx_hash(word));
+    }
+
+    /// Inserts a word by its hash, well mixed (its high bits are used).
+    pub fn insert_hash(&mut self, hash: u64) {
+        for (w, mask) in Self::bits(hash) {
             if let Some(slot) = self.0.get_mut(w) {
                 *slot |= mask;
             }
@@ -130,6 +135,12 @@ impl WordFilter {
     pub fn may_hold(&self, hash: u64) -> bool {
         Self::bits(hash).iter().all(|&(w, mask)| self.0.get(w).is_some_and(|slot| slot & mask != 0))
     }
+}
+
+/// A polynomial hash (as [`deletion_hashes`](super::name::deletion_hashes) gives) mixed so that
+/// its high bits, which [`WordFilter`] reads, depend on all its bits.
+fn mix(h: u64) -> u64 {
+    (h ^ (h >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// One accepted spelling of a person.
@@ -152,6 +163,9 @@ pub struct NameList {
     /// The keys of `by_surname`, as a filter tested before the map: most keys looked up are
     /// none of them.
     surname_keys: WordFilter,
+    /// The same keys by their [`deletion_hashes`](super::name::deletion_hashes), mixed: a word
+    /// none of whose keys passes is near no listed surname, told without building its keys.
+    surname_key_hashes: WordFilter,
     /// Folded surname phrases and last words: "le pen", "poutine", "gaulle", "de gaulle".
     surnames: FxHashSet<String>,
     /// `surnames`, as a filter tested before the set.
@@ -242,6 +256,8 @@ impl NameList {
             self.by_words.entry(key).or_default().push(id);
             if let Some(last) = words.last() {
                 let folded = fold(last);
+                let hashes = &mut self.surname_key_hashes;
+                super::name::deletion_hashes(&folded, |h| hashes.insert_hash(mix(h)));
                 for k in std::iter::once(folded.clone()).chain(super::name::deletions(&folded)) {
                     self.surname_keys.insert(&k);
                     let ids = self.by_surname.entry(k).or_default();
@@ -337,6 +353,11 @@ impl NameList {
             return None;
         }
         let last = fold(words.last()?);
+        let mut may = false;
+        super::name::deletion_hashes(&last, |h| may |= self.surname_key_hashes.may_hold(mix(h)));
+        if !may {
+            return None;
+        }
         let mut best: Option<Near<'_>> = None;
         super::name::with_deletions(&last, |key| {
             if !self.surname_keys.may_hold(fx_hash(key)) {

@@ -7,7 +7,7 @@ use crate::extract::{Claim, ClaimKind};
 use crate::fxhash::FxHashSet;
 use crate::rules::calendar::date_of;
 use crate::rules::context::fmt_num;
-use crate::rules::cues::{fold, longest_suffix, Cues, PhraseSet};
+use crate::rules::cues::{fold, Cues, PhraseEnds, PhraseSet};
 use crate::rules::{Context, Rule, RuleMeta};
 use crate::source::Lang;
 use std::collections::{BTreeMap, BTreeSet};
@@ -73,6 +73,8 @@ fn proper_nouns(sentence: &str) -> BTreeSet<String> {
 struct Folded {
     generic: FxHashSet<String>,
     change: PhraseSet,
+    /// `conflict.whole_before`, indexed by last character.
+    whole_before: PhraseEnds,
 }
 
 impl Folded {
@@ -89,6 +91,7 @@ impl Folded {
             Folded {
                 generic: cues.conflict.generic.iter().map(|g| fold(g)).collect(),
                 change: PhraseSet::new(change.iter().map(String::as_str)),
+                whole_before: PhraseEnds::new(&cues.conflict.whole_before),
             }
         })
     }
@@ -139,10 +142,7 @@ impl Rule for ConflictingValues {
             if members.iter().all(|&(_, v)| members.first().is_some_and(|&(_, f)| f == v)) {
                 continue;
             }
-            let wholes: Vec<bool> = members
-                .iter()
-                .map(|&(c, _)| longest_suffix(cx.before(c).trim_end(), &cues.conflict.whole_before).is_some())
-                .collect();
+            let wholes: Vec<bool> = members.iter().map(|&(c, _)| folded.whole_before.ends(cx.before(c))).collect();
             // A finding pairs two whole mentions of different values: without two, the group
             // needs no further reading.
             let mut whole_values = members.iter().zip(&wholes).filter(|(_, &w)| w).map(|(&(_, v), _)| v);

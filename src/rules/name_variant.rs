@@ -377,6 +377,12 @@ fn mixed_spellings(rule: &NameVariant, cx: &Context<'_>, lists: &[(&NameList, bo
 /// The pairs of a bucket whose differing words are one edit apart: "Jean X" forms share a
 /// bucket for every X, so they meet through a deletion index, not pair by pair.
 fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
+    // Two forms (most buckets): whether their words share a key, without an index to sort.
+    if let [(fa, j), (fb, jb)] = *bucket {
+        let folded = |f: usize, j: usize| forms.get(f).and_then(|f| f.folded.get(j));
+        let (Some(a), Some(b)) = (folded(fa, j), folded(fb, jb)) else { return Vec::new() };
+        return if share_key(a, b) { vec![(fa, fb, j)] } else { Vec::new() };
+    }
     let words = bucket.iter().filter_map(|&(f, j)| forms.get(f).and_then(|f| f.words.get(j)));
     let mut index: Vec<(u64, usize)> = Vec::with_capacity(words.map(|w| w.len() + 1).sum());
     for (bi, &(f, j)) in bucket.iter().enumerate() {
@@ -399,6 +405,25 @@ fn near_pairs(forms: &[Form<'_>], bucket: &[(usize, usize)]) -> Vec<(usize, usiz
             Some((fa, fb, j))
         })
         .collect()
+}
+
+/// Whether two words share a key of [`deletion_hashes`] (themselves or a one-letter deletion):
+/// what [`near_pairs`] finds for a bucket of two.
+fn share_key(a: &str, b: &str) -> bool {
+    let mut small = [0u64; 33];
+    let mut n = 0;
+    let mut big: Vec<u64> = Vec::new();
+    deletion_hashes(a, |key| {
+        match small.get_mut(n) {
+            Some(slot) => *slot = key,
+            None => big.push(key),
+        }
+        n += 1;
+    });
+    let keys = small.get(..n.min(small.len())).unwrap_or_default();
+    let mut shared = false;
+    deletion_hashes(b, |key| shared |= keys.contains(&key) || big.contains(&key));
+    shared
 }
 
 /// The values of a sorted (key hash, value) index under one hash. Keys are words and their
@@ -455,5 +480,21 @@ mod tests {
             assert!(!slip(a, b), "{a} {b}");
         }
         assert!(accent_on_capital("Eric", "Éric") && !accent_on_capital("Stephane", "Stéphane"));
+    }
+
+    #[test]
+    fn two_words_share_a_key_when_one_edit_apart() {
+        let long = "abcdefghijklmnopqrstuvwxyzabcdefghij";
+        let longer = format!("{long}k");
+        for (a, b) in
+            [("macron", "macorn"), ("macron", "macron"), ("trump", "trumpp"), ("éric", "eric"), (long, longer.as_str())]
+        {
+            assert!(share_key(a, b) && share_key(b, a), "{a} {b}");
+        }
+        for (a, b) in
+            [("macron", "mucrot"), ("ching", "chunky"), ("abc", "xyz"), (long, "abcdefghijklmnopqrstuvwxyzabcdefghzz")]
+        {
+            assert!(!share_key(a, b) && !share_key(b, a), "{a} {b}");
+        }
     }
 }
