@@ -186,6 +186,23 @@ def timed(cmd, runs):
     return min(times), statistics.median(times)
 
 
+def peak_mb(cmd):
+    """The peak resident memory (VmHWM) of one run of `cmd`, polled from /proc (Linux); None
+    elsewhere. getrusage would count the memory of this script, copied by the fork."""
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = None
+    while p.poll() is None:
+        try:
+            with open(f"/proc/{p.pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak or 0, int(line.split()[1]) / 1024)
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.002)
+    return peak
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=20, help="corpus size in MB (default 20)")
@@ -208,25 +225,35 @@ def main():
     ]:
         if os.path.exists(path):
             print(f"  claims per kB, {label}: {claims_per_kb(args.bin, path)}")
-    print(f"{'command':40} {'best s':>8} {'median s':>9} {'MB/s (median)':>14} {'x floor':>8}")
+    # "x floor": how many times the time of `rg -c '[0-9]'` (all cores, as ripgrep runs by
+    # default); "x same cores": against ripgrep given the same number of threads as the row.
+    print(f"{'command':40} {'best s':>8} {'median s':>9} {'MB/s (median)':>14} {'x floor':>8} {'x same cores':>13}")
     rows = [
-        ("check --format json, 1 thread", [args.bin, "check", "--format", "json", "--threads", "1", corpus]),
-        ("check --format json, 2 threads", [args.bin, "check", "--format", "json", "--threads", "2", corpus]),
-        ("extract, 1 thread", [args.bin, "extract", "--threads", "1", corpus]),
+        ("check --format json, 1 thread", 1, [args.bin, "check", "--format", "json", "--threads", "1", corpus]),
+        ("check --format json, 2 threads", 2, [args.bin, "check", "--format", "json", "--threads", "2", corpus]),
+        ("extract, 1 thread", 1, [args.bin, "extract", "--threads", "1", corpus]),
     ]
-    floor = None
+    floor, floors = None, {}
     if shutil.which("rg"):
-        # The floor first, so every row can say how far it is from it.
+        # The floors first, so every row can say how far it is from them.
         floor = timed(["rg", "-c", "[0-9]", corpus], args.runs)[1]
+        floors = {n: timed(["rg", "-j", str(n), "-c", "[0-9]", corpus], args.runs)[1] for n in (1, 2)}
     else:
         print("(ripgrep not installed: no floor; apt-get install ripgrep)")
-    for name, cmd in rows:
+    for name, threads, cmd in rows:
         best, med = timed(cmd, args.runs)
         x = f"{med / floor:8.1f}" if floor else f"{'-':>8}"
-        print(f"{name:40} {best:8.3f} {med:9.3f} {mb / med:14.1f} {x}")
+        same = f"{med / floors[threads]:13.1f}" if threads in floors else f"{'-':>13}"
+        print(f"{name:40} {best:8.3f} {med:9.3f} {mb / med:14.1f} {x} {same}")
     if floor:
         name = "rg -c '[0-9]' (floor)"
         print(f"{name:40} {'':8} {floor:9.3f} {mb / floor:14.1f} {1.0:8.1f}")
+        for n, t in floors.items():
+            name = f"rg -j {n} -c '[0-9]'"
+            print(f"{name:40} {'':8} {t:9.3f} {mb / t:14.1f} {t / floor:8.1f}")
+    for name, threads, cmd in rows:
+        peak = peak_mb(cmd)
+        print(f"peak resident memory, {name}: " + (f"{peak:.0f} MB" if peak else "not measured (no /proc)"))
     if args.linear_mb > 0:
         small = os.path.join(ROOT, "target", "bench-single", "small.md")
         large = os.path.join(ROOT, "target", "bench-single", "large.md")
