@@ -303,6 +303,24 @@ impl Source {
     }
 }
 
+/// What a worker made of one [`Source`]: `None` when it panicked (reported by [`guarded`]), an
+/// error when the draft could not be read, `Ok(None)` for a binary file met while walking.
+/// Errors are printed and panics and errors counted here, in input order.
+fn settle<T>(outcome: Option<Result<Option<T>, Error>>, failed: &mut usize) -> Option<T> {
+    match outcome {
+        Some(Ok(done)) => done,
+        Some(Err(e)) => {
+            print_error(&e);
+            *failed += 1;
+            None
+        }
+        None => {
+            *failed += 1;
+            None
+        }
+    }
+}
+
 /// Finds every input and its configuration, in order; errors are printed and counted. Standard
 /// input is read here, files later by [`Source::load`].
 fn gather(common: &CommonArgs, configs: &mut Configs, failed: &mut usize) -> Result<Vec<Source>, Error> {
@@ -428,19 +446,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
     let mut files = Vec::with_capacity(outcomes.len());
     let mut diffs = String::new();
     for outcome in outcomes {
-        let (file, diff, error) = match outcome {
-            Some(Ok(Some(checked))) => checked,
-            Some(Ok(None)) => continue, // a binary file met while walking
-            Some(Err(e)) => {
-                print_error(&e);
-                failed += 1;
-                continue;
-            }
-            None => {
-                failed += 1;
-                continue;
-            }
-        };
+        let Some((file, diff, error)) = settle(outcome, &mut failed) else { continue };
         if let Some(e) = error {
             print_error(&e);
             failed += 1;
@@ -692,14 +698,8 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode, Error> {
                 .collect()
         });
         for file in files {
-            match file {
-                Some(Ok(Some(buf))) => written = write_file_json(&mut out, &buf, written)?,
-                Some(Ok(None)) => {} // a binary file met while walking
-                Some(Err(e)) => {
-                    print_error(&e);
-                    failed += 1;
-                }
-                None => failed += 1,
+            if let Some(buf) = settle(file, &mut failed) {
+                written = write_file_json(&mut out, &buf, written)?;
             }
         }
     }

@@ -2497,6 +2497,20 @@ mod tests {
         }
     }
 
+    /// The lists read after a value that match `i` all have their bit in `bits`.
+    fn assert_after_value_heads(lex: &Compiled, bits: u32, i: &str) {
+        let has = |bit: u32| bits & bit != 0;
+        assert!(has(heads::ARTICLE_ONE) || lex.article_one_at(i).is_none(), "{i:?}");
+        assert!(has(heads::TIME) || first(&lex.time_after, i).is_none(), "{i:?}");
+        assert!(has(heads::STREET) || first(&lex.streets, i).is_none(), "{i:?}");
+        assert!(has(heads::PERCENT) || first(&lex.percent, i).is_none(), "{i:?}");
+        assert!(has(heads::OF) || first(&lex.of_words, i).is_none(), "{i:?}");
+        assert!(has(heads::RANGE_TO) || first(&lex.range_to, i).is_none(), "{i:?}");
+        assert!(has(heads::HALF) || lex.half_after_at(i).is_none(), "{i:?}");
+        assert!(has(heads::UNIT) || first_pair(&lex.currencies, i).is_none(), "{i:?}");
+        assert!(has(heads::APPROX_AFTER) || first_pair(&lex.approx_after, i).is_none(), "{i:?}");
+    }
+
     #[test]
     fn next_heads_name_every_list_that_may_match() {
         for lang in [crate::source::Lang::Fr, crate::source::Lang::En] {
@@ -2511,17 +2525,8 @@ mod tests {
             entries.extend(lex.words.iter().map(|(e, _)| e.as_str()));
             for i in probes(&entries) {
                 let bits = lex.next_heads(&i);
-                let has = |bit: u32| bits & bit != 0;
-                assert!(has(heads::WORD) || lex.word_at(&i).is_none(), "{i:?}");
-                assert!(has(heads::ARTICLE_ONE) || lex.article_one_at(&i).is_none(), "{i:?}");
-                assert!(has(heads::TIME) || first(&lex.time_after, &i).is_none(), "{i:?}");
-                assert!(has(heads::STREET) || first(&lex.streets, &i).is_none(), "{i:?}");
-                assert!(has(heads::PERCENT) || first(&lex.percent, &i).is_none(), "{i:?}");
-                assert!(has(heads::OF) || first(&lex.of_words, &i).is_none(), "{i:?}");
-                assert!(has(heads::RANGE_TO) || first(&lex.range_to, &i).is_none(), "{i:?}");
-                assert!(has(heads::HALF) || lex.half_after_at(&i).is_none(), "{i:?}");
-                assert!(has(heads::UNIT) || first_pair(&lex.currencies, &i).is_none(), "{i:?}");
-                assert!(has(heads::APPROX_AFTER) || first_pair(&lex.approx_after, &i).is_none(), "{i:?}");
+                assert!(bits & heads::WORD != 0 || lex.word_at(&i).is_none(), "{i:?}");
+                assert_after_value_heads(lex, bits, &i);
                 let currency = lex.lead_heads_at(&i) & heads::CURRENCY != 0;
                 assert!(currency || first_pair(&lex.currency_prefixes, &i).is_none(), "{i:?}");
             }
@@ -2564,15 +2569,7 @@ mod tests {
                 assert!(has(heads::MINUS) || first(&lex.minus, &i).is_none(), "{i:?}");
                 assert!(has(heads::FOLLOW) || lex.and_word_at(&i).is_none(), "{i:?}");
                 assert!(has(heads::FOLLOW) || first(&lex.part_whole, &i).is_none(), "{i:?}");
-                assert!(has(heads::ARTICLE_ONE) || lex.article_one_at(&i).is_none(), "{i:?}");
-                assert!(has(heads::TIME) || first(&lex.time_after, &i).is_none(), "{i:?}");
-                assert!(has(heads::STREET) || first(&lex.streets, &i).is_none(), "{i:?}");
-                assert!(has(heads::PERCENT) || first(&lex.percent, &i).is_none(), "{i:?}");
-                assert!(has(heads::OF) || first(&lex.of_words, &i).is_none(), "{i:?}");
-                assert!(has(heads::RANGE_TO) || first(&lex.range_to, &i).is_none(), "{i:?}");
-                assert!(has(heads::HALF) || lex.half_after_at(&i).is_none(), "{i:?}");
-                assert!(has(heads::UNIT) || first_pair(&lex.currencies, &i).is_none(), "{i:?}");
-                assert!(has(heads::APPROX_AFTER) || first_pair(&lex.approx_after, &i).is_none(), "{i:?}");
+                assert_after_value_heads(lex, bits, &i);
             }
             assert_eq!(lex.heads_at("Journée"), 0);
             assert_eq!(lex.heads_at("5 jours"), heads::ALL);
