@@ -1282,6 +1282,22 @@ impl DateLexicon {
         AfterNumber { duration, age, time }
     }
 
+    /// Whether a duration may open on the number that `i` opens on (a digit start): a digit-led
+    /// idiom not ruled out at the number, or a unit or "et demi" spelled where the number ends
+    /// (past spaces or a hyphen), looked up in full as the grammar looks there: the first two
+    /// bytes alone let "18 septembre", "20 millions" through. Always when the lexicon has an entry
+    /// this cannot see (see [`number_gates`]).
+    pub fn unit_may_follow(&self, i: &str) -> bool {
+        if !self.number_gates || !i.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let bytes = i.as_bytes();
+        // the end of the number: "1,5", "15.5", "1/2"
+        let number = bytes.iter().take_while(|&&b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'/')).count();
+        let unit_at = skip_spaces(i.get(number..).unwrap_or(""), true);
+        !self.idioms.ruled_out(i) || self.units.parse(unit_at).is_ok() || self.half_after.parse(unit_at).is_ok()
+    }
+
     /// Whether a prefilter word is one of this lexicon's triggers.
     pub fn is_trigger(&self, word: &str) -> bool {
         self.triggers.contains(word)
