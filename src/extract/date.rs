@@ -938,8 +938,9 @@ pub struct DateLexicon {
     /// The first words of the lists a date or an offset may open on (see [`opens`]).
     openers: Openers,
     triggers: HashSet<String, KeyHash>,
-    /// Per word of the prefilter (by index), whether it is one of `triggers`: made on first use.
-    trigger_table: std::sync::OnceLock<Vec<bool>>,
+    /// Per word of the prefilter (by index), whether it is one of `triggers`, and if so the
+    /// [`Head`] of a text that opens on it: made on first use.
+    trigger_table: std::sync::OnceLock<Vec<(bool, Head)>>,
     /// Whether [`DateLexicon::after_number`] may rule grammars out (see there).
     number_gates: bool,
 }
@@ -1282,6 +1283,22 @@ impl DateLexicon {
         AfterNumber { duration, age, time }
     }
 
+    /// Whether a duration may open on the number that `i` opens on (a digit start): a digit-led
+    /// idiom not ruled out at the number, or a unit or "et demi" spelled where the number ends
+    /// (past spaces or a hyphen), looked up in full as the grammar looks there: the first two
+    /// bytes alone let "18 septembre", "20 millions" through. Always when the lexicon has an entry
+    /// this cannot see (see [`number_gates`]).
+    pub fn unit_may_follow(&self, i: &str) -> bool {
+        if !self.number_gates || !i.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let bytes = i.as_bytes();
+        // the end of the number: "1,5", "15.5", "1/2"
+        let number = bytes.iter().take_while(|&&b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'/')).count();
+        let unit_at = skip_spaces(i.get(number..).unwrap_or(""), true);
+        !self.idioms.ruled_out(i) || self.units.parse(unit_at).is_ok() || self.half_after.parse(unit_at).is_ok()
+    }
+
     /// Whether a prefilter word is one of this lexicon's triggers.
     pub fn is_trigger(&self, word: &str) -> bool {
         self.triggers.contains(word)
@@ -1290,14 +1307,35 @@ impl DateLexicon {
     /// [`Self::is_trigger`] for the word of index `ix` of `prefilter` (the prefilter of this
     /// lexicon: its answers are kept by index on first use).
     pub fn is_trigger_at(&self, prefilter: &super::prefilter::Prefilter, ix: u32) -> bool {
-        let table = self.trigger_table.get_or_init(|| {
-            // the prefilter's words are never empty: an empty word is past the last index
-            (0u32..).map(|k| prefilter.word(k)).take_while(|w| !w.is_empty()).map(|w| self.is_trigger(w)).collect()
-        });
-        match table.get(ix as usize) {
-            Some(&t) => t,
+        match self.trigger_table(prefilter).get(ix as usize) {
+            Some(&(t, _)) => t,
             None => self.is_trigger(prefilter.word(ix)),
         }
+    }
+
+    /// [`Self::head`] of a text where the prefilter found its trigger word of index `ix`: the
+    /// prefilter finds a word as a whole word, its ASCII letters in any case and its other
+    /// characters as written, and a head is that of the first word folded: the word's own head.
+    /// `None` for a word that is not a trigger.
+    pub fn head_at(&self, prefilter: &super::prefilter::Prefilter, ix: u32) -> Option<Head> {
+        match self.trigger_table(prefilter).get(ix as usize) {
+            Some(&(true, head)) => Some(head),
+            _ => None,
+        }
+    }
+
+    fn trigger_table(&self, prefilter: &super::prefilter::Prefilter) -> &[(bool, Head)] {
+        self.trigger_table.get_or_init(|| {
+            // the prefilter's words are never empty: an empty word is past the last index
+            (0u32..)
+                .map(|k| prefilter.word(k))
+                .take_while(|w| !w.is_empty())
+                .map(|w| {
+                    let t = self.is_trigger(w);
+                    (t, if t { self.head(w) } else { Head(0) })
+                })
+                .collect()
+        })
     }
 }
 
@@ -2251,6 +2289,42 @@ mod tests {
             assert!(yes == 0 || head.may(yes), "{input:?} {head:?}");
             assert!(!head.may(no & !yes), "{input:?} {head:?}");
         }
+    }
+
+    #[test]
+    fn knows_the_head_of_a_trigger_word_from_its_index() {
+        use crate::extract::prefilter::CandidateKind;
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = Lexicon::get(lang);
+            let lx = &lex.dates;
+            let words: Vec<String> =
+                (0u32..).map(|k| lex.prefilter.word(k)).take_while(|w| !w.is_empty()).map(str::to_string).collect();
+            let mut text = String::new();
+            for w in &words {
+                for form in [w.clone(), w.to_ascii_uppercase(), capitalised(w)] {
+                    for tail in [" ", ", ", "’s ", "-x ", "\u{a0}12 ", ". "] {
+                        text.push_str("x ");
+                        text.push_str(&form);
+                        text.push_str(tail);
+                    }
+                }
+            }
+            let mut cands = Vec::new();
+            lex.prefilter.candidates(&text, &mut cands);
+            let mut seen = 0;
+            for c in cands {
+                let CandidateKind::Word(ix) = c.kind else { continue };
+                let want = lx.is_trigger(lex.prefilter.word(ix)).then(|| lx.head(&text[c.at..]));
+                assert_eq!(lx.head_at(&lex.prefilter, ix), want, "{lang:?} {:?}", &text[c.at..c.end]);
+                seen += usize::from(want.is_some());
+            }
+            assert!(seen > 100, "{lang:?} {seen}");
+        }
+    }
+
+    fn capitalised(w: &str) -> String {
+        let mut cs = w.chars();
+        cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default()
     }
 
     #[test]

@@ -275,7 +275,13 @@ pub(crate) fn tag_word<'i>(w: &'static str) -> impl Parser<&'i str, Output = &'i
 
 // DURATION := [APPROX] SPAN END
 pub fn duration<'i>(lx: &DateLexicon, i: &'i str) -> PResult<'i, (DurationRead<'i>, Bare)> {
-    let (r, (text, (a, b))) = consumed((opt(|i| approx(lx, i)), |i| bare(lx, i))).parse(i)?;
+    let (span, a) = opt(|i| approx(lx, i)).parse(i)?;
+    // a number with no unit after it ("près de 800 députés", "depuis 2019") reads no span
+    if !lx.unit_may_follow(span) {
+        return fail();
+    }
+    let (r, b) = bare(lx, span)?;
+    let text = i.get(..i.len() - r.len()).unwrap_or(i);
     let (r, _) = end_of_word(r)?;
     let claim = DurationClaim { amount: b.amount, unit: b.unit, approx: a };
     Ok((r, (DurationRead { text, claim }, b)))
@@ -367,6 +373,46 @@ mod tests {
     fn read(lang: Lang, input: &str) -> Option<(f64, Unit, Option<Approx>, &str)> {
         let lx = &Lexicon::get(lang).dates;
         duration(lx, input).ok().map(|(rest, (d, _))| (d.claim.amount, d.claim.unit, d.claim.approx, rest))
+    }
+
+    #[test]
+    fn rules_out_a_number_only_where_no_span_can_read_it() {
+        let numbers = ["1", "12", "1,5", "1/2", "15.5", "2022", "8", "15", "12345", "3/4"];
+        let tails = [
+            " jours", "jours", "h30", "h", " h", " heures", "-ans", " - ans", " et demi", " and a half minutes",
+            " minutes", " personnes", " septembre", " millions", " semaines", "\u{a0}mois", "\u{202f}ans", "%",
+            ",", "", "-year", " years", " décennies", " secondes",
+        ];
+        for lang in [Lang::Fr, Lang::En] {
+            let lx = &Lexicon::get(lang).dates;
+            for n in numbers {
+                for t in tails {
+                    let i = format!("{n}{t}");
+                    assert!(lx.unit_may_follow(&i) || bare(lx, &i).is_err(), "{lang:?} {i:?}");
+                    for approx in lx.approx.words() {
+                        let i = format!("{approx} {i}");
+                        assert!(lx.unit_may_follow(&i) || duration(lx, &i).is_err(), "{lang:?} {i:?}");
+                    }
+                }
+            }
+            // not a digit: the grammar decides
+            assert!(lx.unit_may_follow("trois jours") && lx.unit_may_follow("personnes"));
+        }
+        let fr = &Lexicon::get(Lang::Fr).dates;
+        for (i, may) in [
+            ("18 septembre", false),
+            ("20 millions", false),
+            ("800 députés", false),
+            ("2019.", false),
+            ("3 mois", true),
+            ("2,5 heures", true),
+            ("48h", true),
+            ("15 personnes", true),
+        ] {
+            assert_eq!(fr.unit_may_follow(i), may, "{i:?}");
+        }
+        assert_eq!(read(Lang::Fr, "près de 800 députés"), None);
+        assert_eq!(read(Lang::Fr, "près de 800 jours").map(|r| r.0), Some(800.0));
     }
 
     #[test]

@@ -140,7 +140,15 @@ enum Read {
 /// It is looked for from `cursor` (the index of the slot looked up last), one slot at a time: the
 /// scanner looks up word starts walking back, then forward over the same few; `cursor` is left
 /// at the slot of `start`.
-fn slot_of(lx: &DateLexicon, text: &str, slots: &mut Vec<Slot>, start: usize, cursor: &mut usize) -> Option<usize> {
+/// `known` is a start whose head is already known (the candidate's, from its trigger word).
+fn slot_of(
+    lx: &DateLexicon,
+    text: &str,
+    slots: &mut Vec<Slot>,
+    start: usize,
+    cursor: &mut usize,
+    known: Option<(usize, Head)>,
+) -> Option<usize> {
     // the first slot that does not start before `start`
     let mut k = (*cursor).min(slots.len());
     while k > 0 && slots.get(k - 1).is_some_and(|s| s.start >= start) {
@@ -153,7 +161,11 @@ fn slot_of(lx: &DateLexicon, text: &str, slots: &mut Vec<Slot>, start: usize, cu
     if slots.get(k).is_some_and(|s| s.start == start) {
         return Some(k);
     }
-    let head = lx.head(text.get(start..)?);
+    let rest = text.get(start..)?;
+    let head = match known {
+        Some((at, head)) if at == start => head,
+        _ => lx.head(rest),
+    };
     slots.insert(k, Slot { start, head, read: Read::Untried });
     Some(k)
 }
@@ -175,11 +187,14 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
         if cand.at < resume {
             continue;
         }
-        if let CandidateKind::Word(ix) = cand.kind {
-            if !lx.is_trigger_at(&rcx.lex.prefilter, ix) {
-                continue;
-            }
-        }
+        // a trigger word's head is the word's own, made once per word of the lexicon
+        let known = match cand.kind {
+            CandidateKind::Word(ix) => match lx.head_at(&rcx.lex.prefilter, ix) {
+                Some(head) => Some((cand.at, head)),
+                None => continue,
+            },
+            _ => None,
+        };
         let window_start = text.get(..cand.at).map_or(0, |h| h.len().saturating_sub(120));
         let floor = resume.max(char_floor(text, window_start));
         let dead = slots.partition_point(|s| s.start < floor);
@@ -188,12 +203,12 @@ pub fn scan(rcx: &RunCx<'_>, out: &mut Vec<Claim>) {
         // back only to the last such word.
         let mut cursor = slots.len();
         starts(text, cand.at, floor, &mut window, |start| {
-            slot_of(lx, text, &mut slots, start, &mut cursor)
+            slot_of(lx, text, &mut slots, start, &mut cursor, known)
                 .and_then(|k| slots.get(k))
                 .is_none_or(|s| s.head.readable())
         });
         for &start in &window {
-            let Some(k) = slot_of(lx, text, &mut slots, start, &mut cursor) else { continue };
+            let Some(k) = slot_of(lx, text, &mut slots, start, &mut cursor, known) else { continue };
             let Some(&slot) = slots.get(k) else { continue };
             match slot.read {
                 Read::Nothing => continue,
@@ -511,7 +526,7 @@ mod tests {
                 let mut slots: Vec<Slot> = Vec::new();
                 let mut cursor = first;
                 for &s in &order {
-                    let k = slot_of(lx, text, &mut slots, s, &mut cursor);
+                    let k = slot_of(lx, text, &mut slots, s, &mut cursor, None);
                     assert_eq!(k, slots.binary_search_by_key(&s, |x| x.start).ok(), "{order:?} {s}");
                     assert_eq!(cursor, k.unwrap_or(usize::MAX));
                     assert!(slots.windows(2).all(|w| w[0].start < w[1].start));
@@ -524,8 +539,14 @@ mod tests {
             }
         }
         let mut slots: Vec<Slot> = Vec::new();
-        assert_eq!(slot_of(lx, text, &mut slots, text.len() + 1, &mut 0), None, "past the text");
+        assert_eq!(slot_of(lx, text, &mut slots, text.len() + 1, &mut 0, None), None, "past the text");
         assert!(slots.is_empty());
+        // a known head is taken as it is, for its start only
+        let mut slots: Vec<Slot> = Vec::new();
+        let odd = lx.head("2022");
+        assert_eq!(slot_of(lx, text, &mut slots, 3, &mut 0, Some((3, odd))), Some(0));
+        assert_eq!(slot_of(lx, text, &mut slots, 7, &mut 0, Some((3, odd))), Some(1));
+        assert_eq!(slots.iter().map(|s| s.head).collect::<Vec<_>>(), [odd, lx.head(&text[7..])]);
     }
 
     #[test]
