@@ -235,6 +235,9 @@ struct Scratch {
     pending: Vec<Raw>,
 }
 
+/// The surnames (and given and full names) a draft's tables are first sized for.
+const SURNAMES: usize = 32;
+
 /// No entry before (the end of a chain of `Seen::links`).
 const NO_LINK: u32 = u32::MAX;
 
@@ -242,6 +245,13 @@ impl Seen {
     fn learn(&mut self, folded: &str) {
         if folded.chars().count() < 4 || self.surnames.contains(folded) {
             return;
+        }
+        if self.list.is_empty() {
+            // Sized once for a draft's few dozen surnames, not grown step by step.
+            self.surnames.reserve(SURNAMES);
+            self.list.reserve(SURNAMES);
+            self.near.reserve(8 * SURNAMES);
+            self.links.reserve(8 * SURNAMES);
         }
         self.surnames.insert(folded.to_string());
         self.surname_filter.insert(folded);
@@ -257,6 +267,9 @@ impl Seen {
 
     /// Adds `folded` to a set unless it is there already (no copy then).
     fn remember(set: &mut FxHashSet<String>, folded: &str) {
+        if set.capacity() == 0 {
+            set.reserve(SURNAMES);
+        }
         if !set.contains(folded) {
             set.insert(folded.to_string());
         }

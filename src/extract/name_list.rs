@@ -326,7 +326,12 @@ impl NameList {
             }
             fold_push(w, &mut key);
         }
-        self.by_words.get(&key).is_some_and(|ids| {
+        self.is_spelling_key(&key, words)
+    }
+
+    /// [`NameList::is_spelling`] given the words' [`fold`]s joined by spaces (its `key`).
+    pub fn is_spelling_key(&self, key: &str, words: &[&str]) -> bool {
+        self.by_words.get(key).is_some_and(|ids| {
             ids.iter().any(|&id| {
                 self.spelling(id).is_some_and(|s| s.words.iter().map(String::as_str).eq(words.iter().copied()))
             })
@@ -348,18 +353,25 @@ impl NameList {
 
     /// [`NameList::near`] for words already known not to be a listed spelling.
     pub fn near_unlisted(&self, words: &[&str]) -> Option<Near<'_>> {
+        if words.len() < 2 {
+            return None;
+        }
+        self.near_unlisted_folded(words, &fold(words.last()?))
+    }
+
+    /// [`NameList::near_unlisted`] given the [`fold`] of the last word.
+    pub fn near_unlisted_folded(&self, words: &[&str], last: &str) -> Option<Near<'_>> {
         let n = words.len();
         if n < 2 {
             return None;
         }
-        let last = fold(words.last()?);
         let mut may = false;
-        super::name::deletion_hashes(&last, |h| may |= self.surname_key_hashes.may_hold(mix(h)));
+        super::name::deletion_hashes(last, |h| may |= self.surname_key_hashes.may_hold(mix(h)));
         if !may {
             return None;
         }
         let mut best: Option<Near<'_>> = None;
-        super::name::with_deletions(&last, |key| {
+        super::name::with_deletions(last, |key| {
             if !self.surname_keys.may_hold(fx_hash(key)) {
                 return;
             }
