@@ -80,7 +80,8 @@ fn plural_looking(w: &str) -> bool {
 fn ends_with_scale(lex: &Compiled, text: &str, end: usize) -> bool {
     let Some(head) = text.get(..end) else { return false };
     let start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
-    let Some(w) = head.get(start..) else { return false };
+    // After digits ("5 millions" ends in a letter): no word, no scale.
+    let Some(w) = head.get(start..).filter(|w| !w.is_empty()) else { return false };
     matches!(lex.word_at(w), Some((_, Word::Card(1000..) | Word::ApproxCount(_) | Word::Mult(_))))
 }
 
@@ -95,7 +96,10 @@ fn noun_after(lex: &Compiled, text: &str, pos: usize) -> bool {
 fn push_singular(lex: &Compiled, w: &str, key: &mut String) {
     let from = key.len();
     if w.is_ascii() {
-        key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        key.push_str(w);
+        if let Some(lower) = key.get_mut(from..) {
+            lower.make_ascii_lowercase();
+        }
     } else if push_latin_lower(w, key) {
         // Lower case a byte at a time.
     } else if w.contains('Σ') {

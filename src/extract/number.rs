@@ -7,7 +7,7 @@
 //! [`super::number_words`] (words), [`super::quantity`] (prefixes, units, ranges, what is not a
 //! number) and [`super::counted`] (the counted noun phrase).
 
-use super::prefilter::CandidateKind;
+use super::prefilter::{CandidateKind, Prefilter};
 use super::quantity::{self, Quantity, Value};
 use super::{Approx, Claim, ClaimKind, RunCx};
 use crate::span::Span;
@@ -167,6 +167,10 @@ pub struct NumberLexicon {
     /// The lists above, folded and sorted for matching; built on first use.
     #[serde(skip)]
     compiled: OnceLock<quantity::Compiled>,
+    /// [`quantity::Compiled::word_heads`] of each word of the prefilter, by its index; built on
+    /// first use.
+    #[serde(skip)]
+    word_heads: OnceLock<Vec<u32>>,
 }
 
 impl NumberLexicon {
@@ -214,6 +218,17 @@ impl NumberLexicon {
     /// The compiled lists (built once per lexicon).
     pub fn compiled(&self) -> &quantity::Compiled {
         self.compiled.get_or_init(|| quantity::Compiled::new(self))
+    }
+
+    /// The [`quantity::Compiled::word_heads`] bits of each word of `prefilter` (that of this
+    /// lexicon), by the index a [`CandidateKind::Word`] candidate gives: looked up once per
+    /// word of the lexicon rather than at each candidate.
+    pub fn word_heads(&self, prefilter: &Prefilter) -> &[u32] {
+        self.word_heads.get_or_init(|| {
+            let lex = self.compiled();
+            // The prefilter holds no empty word: the first empty one is past its last.
+            (0..).map(|ix| prefilter.word(ix)).take_while(|w| !w.is_empty()).map(|w| lex.word_heads(w)).collect()
+        })
     }
 }
 
@@ -361,6 +376,7 @@ impl RangeClaim {
 pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>) {
     let text = cx.text();
     let lex = cx.lex.numbers.compiled();
+    let word_heads = cx.lex.numbers.word_heads(&cx.lex.prefilter);
     // Temporal claims sorted by start; candidates come in text order, so one cursor walks both
     // (a scan of every temporal claim per candidate made long runs quadratic).
     let mut temporal: Vec<(usize, usize)> = out.get(first..).unwrap_or_default().iter().map(|c| c.local).collect();
@@ -405,7 +421,14 @@ pub fn scan(cx: &RunCx<'_>, first: usize, out: &mut Vec<Claim>) {
                 None => {}
             }
         }
-        match quantity::read(lex, text, cand.at, digits) {
+        let read = match cand.kind {
+            CandidateKind::Word(ix) => match word_heads.get(ix as usize) {
+                Some(&heads) => quantity::read_with(lex, text, cand.at, false, heads),
+                None => quantity::read(lex, text, cand.at, false),
+            },
+            CandidateKind::Digits => quantity::read(lex, text, cand.at, true),
+        };
+        match read {
             quantity::Read::Found(q) => {
                 if overlaps_temporal(
                     from.min(temporal.partition_point(|&(ts, _)| ts < q.start).saturating_sub(8)),

@@ -1122,6 +1122,13 @@ impl Compiled {
         self.heads.get(i).map_or(0, |(b, _)| b)
     }
 
+    /// The [`Compiled::heads_at`] bits of any text that opens with `word` (a lexicon word, as
+    /// the prefilter lists it) in any ASCII case, then no letter or digit: they depend on the
+    /// word's first letters and digits only, folded.
+    pub fn word_heads(&self, word: &str) -> u32 {
+        self.heads_at(word)
+    }
+
     /// [`Compiled::heads_at`] for the text after a value: when it opens with no letter, the
     /// [`heads::BY_LEAD`] bits are those of its lead byte rather than all.
     fn next_heads(&self, i: &str) -> u32 {
@@ -1198,6 +1205,18 @@ impl Compiled {
             }
             let key = word.bytes().rev().fold(0u128, |key, b| (key << 8) | u128::from(map(b)));
             return match *nouns.short.get(&key)? {
+                INVARIANT => Some(None),
+                k => Some(Some(self.irregular_list.get(k)?.1.as_str())),
+            };
+        }
+        // A word of letters and digits (no hyphen) is its key as [`latin_key`] folds it, as in
+        // [`Compiled::is_in`]: most accented nouns ("années", "électeurs").
+        let mut buf = [0u8; 16];
+        if let Some((k, _)) = latin_key(word.as_bytes(), &mut buf).filter(|&(_, n)| n == word.len()) {
+            if !nouns.has_len(k) {
+                return None;
+            }
+            return match *nouns.short.get(&u128::from_le_bytes(buf))? {
                 INVARIANT => Some(None),
                 k => Some(Some(self.irregular_list.get(k)?.1.as_str())),
             };
@@ -1767,10 +1786,22 @@ fn noun_follows(lex: &Compiled, text: &str, end: usize) -> bool {
 
 /// Reads the quantity that starts at candidate `at` of `text` (a digit run when `digits`).
 pub fn read(lex: &Compiled, text: &str, at: usize, digits: bool) -> Read {
+    let heads = text.get(at..).map_or(heads::ALL, |tail| lex.heads_at(tail));
+    read_with(lex, text, at, digits, heads)
+}
+
+/// [`read`] with the [`Compiled::heads_at`] bits of the text at `at` (for a lexicon word, those
+/// of the word: [`Compiled::word_heads`]).
+pub fn read_with(lex: &Compiled, text: &str, at: usize, digits: bool, heads: u32) -> Read {
     let Some(tail) = text.get(at..) else { return Read::Nothing };
-    // The lists tried below are skipped when no entry of theirs opens with the word here.
-    let heads = lex.heads_at(tail);
     if !digits {
+        // A word that opens no list read below, nor a Roman numeral: what
+        // [`unqualified_with`] refuses at once, refused before trying the lists one by one.
+        if heads & (heads::BETWEEN | heads::APPROX | heads::MINUS | heads::CURRENCY | heads::WORD) == 0
+            && !tail.starts_with(['I', 'V', 'X'])
+        {
+            return Read::Nothing;
+        }
         // RANGE := BETWEEN GAP VALUE GAP AND GAP VALUE [UNIT]
         let may = |bit: u32| heads & bit != 0;
         if let Some((l, and)) = may(heads::BETWEEN).then(|| first_pair(&lex.range_between, tail)).flatten() {
@@ -2283,7 +2314,23 @@ mod tests {
             out.push(w.replace(' ', "-"));
             out.push(w);
         }
-        out.extend(["", "x", "-", "l'article", "Page", "n°", "nº", "aaaaaaaaaaaaaaaaaa"].map(String::from));
+        out.extend(
+            [
+                "",
+                "x",
+                "-",
+                "l'article",
+                "Page",
+                "n°",
+                "nº",
+                "aaaaaaaaaaaaaaaaaa",
+                "années",
+                "ÉTATS",
+                "œuvres",
+                "éééééééééé",
+            ]
+            .map(String::from),
+        );
         out
     }
 
@@ -2300,7 +2347,7 @@ mod tests {
     }
 
     #[test]
-    fn singulars_of_ascii_words_are_those_of_their_key() {
+    fn singulars_of_words_are_those_of_their_key() {
         for lang in [Lang::Fr, Lang::En] {
             let numbers = &Lexicon::get(lang).numbers;
             let lex = numbers.compiled();
@@ -2509,6 +2556,42 @@ mod tests {
         assert!(has(heads::HALF) || lex.half_after_at(i).is_none(), "{i:?}");
         assert!(has(heads::UNIT) || first_pair(&lex.currencies, i).is_none(), "{i:?}");
         assert!(has(heads::APPROX_AFTER) || first_pair(&lex.approx_after, i).is_none(), "{i:?}");
+    }
+
+    #[test]
+    fn word_heads_are_those_of_the_text_at_each_word_candidate() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lexicon = Lexicon::get(lang);
+            let lex = lexicon.numbers.compiled();
+            let table = lexicon.numbers.word_heads(&lexicon.prefilter);
+            let words: Vec<&str> = (0..).map(|ix| lexicon.prefilter.word(ix)).take_while(|w| !w.is_empty()).collect();
+            assert_eq!(table.len(), words.len());
+            assert!(words.len() > 100, "{lang:?}");
+            // Each word in text as the prefilter finds it: in any ASCII case, then a space, a
+            // sign or nothing.
+            let mut text = String::new();
+            for w in &words {
+                for form in [
+                    w.to_string(),
+                    w.to_ascii_uppercase(),
+                    w.get(..1).unwrap_or_default().to_ascii_uppercase() + w.get(1..).unwrap_or_default(),
+                ] {
+                    text.push_str(&format!("x {form} 12, {form}. {form}"));
+                    text.push('\n');
+                }
+            }
+            let mut candidates = Vec::new();
+            lexicon.prefilter.candidates(&text, &mut candidates);
+            let mut seen = 0;
+            for c in candidates {
+                if let crate::extract::prefilter::CandidateKind::Word(ix) = c.kind {
+                    let tail = text.get(c.at..).unwrap_or_default();
+                    assert_eq!(table.get(ix as usize).copied(), Some(lex.heads_at(tail)), "{tail:?}");
+                    seen += 1;
+                }
+            }
+            assert!(seen > 3 * words.len(), "{lang:?}: {seen}");
+        }
     }
 
     #[test]
