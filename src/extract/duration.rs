@@ -379,9 +379,30 @@ mod tests {
     fn rules_out_a_number_only_where_no_span_can_read_it() {
         let numbers = ["1", "12", "1,5", "1/2", "15.5", "2022", "8", "15", "12345", "3/4"];
         let tails = [
-            " jours", "jours", "h30", "h", " h", " heures", "-ans", " - ans", " et demi", " and a half minutes",
-            " minutes", " personnes", " septembre", " millions", " semaines", "\u{a0}mois", "\u{202f}ans", "%",
-            ",", "", "-year", " years", " décennies", " secondes",
+            " jours",
+            "jours",
+            "h30",
+            "h",
+            " h",
+            " heures",
+            "-ans",
+            " - ans",
+            " et demi",
+            " and a half minutes",
+            " minutes",
+            " personnes",
+            " septembre",
+            " millions",
+            " semaines",
+            "\u{a0}mois",
+            "\u{202f}ans",
+            "%",
+            ",",
+            "",
+            "-year",
+            " years",
+            " décennies",
+            " secondes",
         ];
         for lang in [Lang::Fr, Lang::En] {
             let lx = &Lexicon::get(lang).dates;
