@@ -84,24 +84,6 @@ pub fn extract_text<'s>(src: &'s str, format: Format, config: &Config, run: &Run
     Checked { doc, claims, diagnostics: Vec::new() }
 }
 
-/// Short drafts with a date, a weekday, counted numbers, a share, a percentage, an offset, a
-/// duration and a name: checking one builds every table a draft of its language needs.
-const WARM_UP: [(Lang, &str); 2] = [
-    (Lang::Fr, "Le mardi 3 mai 2022, Claire Martin a compté 12 électeurs sur 20, soit 60 %, deux semaines avant le vote, après un débat de 3 heures."),
-    (Lang::En, "On Tuesday, May 3, 2022, Claire Martin counted 12 voters out of 20, or 60%, two weeks before the vote, after a debate of 3 hours."),
-];
-
-/// Builds the tables of `lang` (lexicon, phrase sets, name lists), which are otherwise built by
-/// the first draft that needs them while other threads needing them wait.
-pub fn warm_up(lang: Lang) {
-    for (l, text) in WARM_UP {
-        if l == lang {
-            let run = RunOptions { lang: Some(lang), pub_date: None };
-            check_text(text, Format::Markdown, &Config::default(), &run);
-        }
-    }
-}
-
 /// Checks one draft's text.
 pub fn check_text<'s>(src: &'s str, format: Format, config: &Config, run: &RunOptions) -> Checked<'s> {
     let doc = read(src, format, config, run);
@@ -110,23 +92,4 @@ pub fn check_text<'s>(src: &'s str, format: Format, config: &Config, run: &RunOp
         Context { doc: &doc, claims: &claims, settings: &config.rules, facts: &config.facts, names: &config.names };
     let diagnostics = crate::suppress::apply(src, format, &config.rules, rules::run(&cx));
     Checked { doc, claims, diagnostics }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn warm_up_drafts_reach_every_family_of_their_language() {
-        for (lang, text) in WARM_UP {
-            let run = RunOptions { lang: Some(lang), pub_date: None };
-            let checked = extract_text(text, Format::Markdown, &Config::default(), &run);
-            assert_eq!(checked.doc.lang, lang);
-            let mut kinds: Vec<&str> = checked.claims.items.iter().map(|c| c.kind.name()).collect();
-            kinds.sort_unstable();
-            kinds.dedup();
-            assert_eq!(kinds, ["date", "duration", "name", "number", "offset", "percent"], "{lang:?}");
-            assert!(!checked.claims.part_wholes.is_empty(), "{lang:?}");
-        }
-    }
 }

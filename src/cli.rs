@@ -432,10 +432,6 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Error> {
     let progress = crate::workflow::progress::Progress::new(sources.len());
     let outcomes: Vec<Option<Result<Option<CheckedFile>, Error>>> = pool.install(|| {
         use rayon::prelude::*;
-        if pool.current_num_threads() > 1 && sources.len() > 1 && run.lang.is_none() {
-            // both languages' tables at once, one per thread, before the drafts need them
-            rayon::join(|| check::warm_up(Lang::Fr), || check::warm_up(Lang::En));
-        }
         sources
             .into_par_iter()
             .map(|source| {
