@@ -191,9 +191,6 @@ pub enum DateOrder {
 pub fn extract(doc: &Document<'_>, options: &ExtractOptions) -> Claims {
     let lex = Lexicon::get(doc.lang);
     let mut claims = Claims::default();
-    // about one claim per 100 bytes of French news: room for most drafts' claims at once, so
-    // that the vector of 176-byte claims is not copied at every doubling
-    claims.items.reserve(doc.runs.iter().map(|r| r.text.len()).sum::<usize>() / 256);
     let mut candidates = Vec::new();
     let mut names = name::Seen::default();
     for (run_index, run) in doc.runs.iter().enumerate() {

@@ -37,8 +37,6 @@ impl<'s> Builder<'s> {
     /// Room for `bytes` more bytes of text in the current run (a block's size, known at its start).
     pub fn reserve(&mut self, bytes: usize) {
         self.run.text.reserve(bytes);
-        // a paragraph's pieces: its lines, breaks, inline code and URLs; rarely more than 8
-        self.run.pieces.reserve(8);
     }
 
     /// Ends the current run and starts a heading.
