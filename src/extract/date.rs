@@ -1326,10 +1326,8 @@ impl DateLexicon {
 
     fn trigger_table(&self, prefilter: &super::prefilter::Prefilter) -> &[(bool, Head)] {
         self.trigger_table.get_or_init(|| {
-            // the prefilter's words are never empty: an empty word is past the last index
-            (0u32..)
-                .map(|k| prefilter.word(k))
-                .take_while(|w| !w.is_empty())
+            prefilter
+                .words()
                 .map(|w| {
                     let t = self.is_trigger(w);
                     (t, if t { self.head(w) } else { Head(0) })
@@ -2297,8 +2295,7 @@ mod tests {
         for lang in [Lang::Fr, Lang::En] {
             let lex = Lexicon::get(lang);
             let lx = &lex.dates;
-            let words: Vec<String> =
-                (0u32..).map(|k| lex.prefilter.word(k)).take_while(|w| !w.is_empty()).map(str::to_string).collect();
+            let words: Vec<String> = lex.prefilter.words().map(str::to_string).collect();
             let mut text = String::new();
             for w in &words {
                 for form in [w.clone(), w.to_ascii_uppercase(), capitalised(w)] {

@@ -226,8 +226,7 @@ impl NumberLexicon {
     pub fn word_heads(&self, prefilter: &Prefilter) -> &[u32] {
         self.word_heads.get_or_init(|| {
             let lex = self.compiled();
-            // The prefilter holds no empty word: the first empty one is past its last.
-            (0..).map(|ix| prefilter.word(ix)).take_while(|w| !w.is_empty()).map(|w| lex.word_heads(w)).collect()
+            prefilter.words().map(|w| lex.word_heads(w)).collect()
         })
     }
 }

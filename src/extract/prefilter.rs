@@ -228,6 +228,12 @@ impl Prefilter {
         self.words.get(index as usize).map_or("", String::as_str)
     }
 
+    /// Every word, in the order of the indexes [`CandidateKind::Word`] gives: what a table
+    /// built once per lexicon word is indexed by.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
     /// Appends the candidates of `text`, sorted by position (a digit run before a word that
     /// starts at the same place).
     pub fn candidates(&self, text: &str, out: &mut Vec<Candidate>) {

@@ -1204,10 +1204,7 @@ impl Compiled {
                 return None;
             }
             let key = word.bytes().rev().fold(0u128, |key, b| (key << 8) | u128::from(map(b)));
-            return match *nouns.short.get(&key)? {
-                INVARIANT => Some(None),
-                k => Some(Some(self.irregular_list.get(k)?.1.as_str())),
-            };
+            return self.singular_entry(*nouns.short.get(&key)?);
         }
         // A word of letters and digits (no hyphen) is its key as [`latin_key`] folds it, as in
         // [`Compiled::is_in`]: most accented nouns ("années", "électeurs").
@@ -1216,20 +1213,22 @@ impl Compiled {
             if !nouns.has_len(k) {
                 return None;
             }
-            return match *nouns.short.get(&u128::from_le_bytes(buf))? {
-                INVARIANT => Some(None),
-                k => Some(Some(self.irregular_list.get(k)?.1.as_str())),
-            };
+            return self.singular_entry(*nouns.short.get(&u128::from_le_bytes(buf))?);
         }
         match Key::folded(word) {
-            Some(key) => match self.nouns.value(key.buf.get(..key.len)?)? {
-                INVARIANT => Some(None),
-                k => Some(Some(self.irregular_list.get(k)?.1.as_str())),
-            },
+            Some(key) => self.singular_entry(self.nouns.value(key.buf.get(..key.len)?)?),
             None if Compiled::is_in(&self.invariant, word) => Some(None),
             None => self.irregular_list.iter().find(|(p, _)| folded_eq(word, p)).map(|(_, s)| Some(s.as_str())),
         }
     }
+    /// What the nouns table's entry `k` says of a singular (see [`Compiled::singular_of`]).
+    fn singular_entry(&self, k: usize) -> Option<Option<&str>> {
+        match k {
+            INVARIANT => Some(None),
+            k => Some(Some(self.irregular_list.get(k)?.1.as_str())),
+        }
+    }
+
     /// Labels keep their accents: [`lower_eq`] to one of them.
     fn is_label(&self, word: &str) -> bool {
         let table = &self.label_table;
@@ -2564,7 +2563,7 @@ mod tests {
             let lexicon = Lexicon::get(lang);
             let lex = lexicon.numbers.compiled();
             let table = lexicon.numbers.word_heads(&lexicon.prefilter);
-            let words: Vec<&str> = (0..).map(|ix| lexicon.prefilter.word(ix)).take_while(|w| !w.is_empty()).collect();
+            let words: Vec<&str> = lexicon.prefilter.words().collect();
             assert_eq!(table.len(), words.len());
             assert!(words.len() > 100, "{lang:?}");
             // Each word in text as the prefilter finds it: in any ASCII case, then a space, a
